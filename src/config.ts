@@ -1,0 +1,51 @@
+// Site configuration: what a maintainer sets once. Environment variables override a few settings
+// for one run: KB_CONTENT_DIR (content folder), KB_STRICT=1 (errors fail the build),
+// KB_PUBLISH_ALL=1 (publish every page not explicitly marked private), KB_SITE_URL (canonical URL).
+import path from 'node:path';
+import type { DomainInfo } from './lib/ontology/domains.ts';
+
+export interface SiteConfig {
+  title: string;
+  description: string;
+  /** Absolute URL the site is served from (canonical links, sitemap). */
+  siteUrl: string;
+  /** Publish every page not explicitly marked `public:: false` (default: only pages marked public). */
+  publishAll: boolean;
+  /** Fail the build when content has errors. */
+  strict: boolean;
+  /** Emit /diagnostics/ listing content problems (it names files, so it is off by default). */
+  diagnosticsPage: boolean;
+  /** Domain keys, display names and the spellings that mean them. */
+  domains: DomainInfo[];
+}
+
+export const defaultDomains: DomainInfo[] = [
+  { key: 'ai', name: 'Artificial Intelligence', aliases: ['artificial-intelligence', 'ai-grounded', 'machine-learning', 'ml'] },
+  { key: 'mathematics', name: 'Mathematics', aliases: ['math', 'maths', 'ma'] },
+  { key: 'blockchain', name: 'Blockchain', aliases: ['bc', 'blockchain-grounded'] },
+  { key: 'robotics', name: 'Robotics', aliases: ['rb', 'robotics-grounded'] },
+  { key: 'metaverse', name: 'Metaverse', aliases: ['mv', 'metaverse-grounded'] },
+  { key: 'telecollaboration', name: 'Telecollaboration', aliases: ['tc'] },
+  { key: 'disruptive-technologies', name: 'Disruptive Technologies', aliases: ['disruptive-tech', 'dt'] },
+];
+
+const flag = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v);
+
+export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig {
+  return {
+    title: env.KB_SITE_TITLE ?? 'Model Weights Glossary',
+    description:
+      env.KB_SITE_DESCRIPTION ??
+      'A reference glossary of the numbers a neural network learns: weights, biases, and how they are initialised, trained, regularised, pruned and stored.',
+    siteUrl: (env.KB_SITE_URL ?? 'https://glossary.example.org').replace(/\/+$/, ''),
+    publishAll: flag(env.KB_PUBLISH_ALL),
+    strict: flag(env.KB_STRICT),
+    diagnosticsPage: flag(env.KB_DIAGNOSTICS_PAGE),
+    domains: defaultDomains,
+  };
+}
+
+/** The content folder: `--content DIR` beats KB_CONTENT_DIR beats `content/`, relative to `cwd`. */
+export function resolveContentDir(explicit?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, explicit ?? env.KB_CONTENT_DIR ?? 'content');
+}

@@ -1,0 +1,209 @@
+// Logseq outline parser: the text of a page → page properties plus a tree of blocks, each with its
+// text, `key:: value` properties, children and 1-based source lines. It takes every dialect real
+// graphs use (GUIDE §2): tabs, 2/4 spaces or mixed indentation (depth is relative to the parent
+// bullet), continuation lines, property groups, dangling bullets, blank lines, code fences (nested,
+// unterminated), prose and headings at column 0. It never throws; problems become diagnostics.
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Block, Property } from './types.ts';
+import { scanFences, type FenceMap } from './fences.ts';
+
+export interface OutlineResult {
+  pageProperties: Property[];
+  blocks: Block[];
+  diagnostics: Diagnostic[];
+}
+
+const TAB_WIDTH = 4;
+const PROPERTY_KEY = /^[A-Za-z0-9_][A-Za-z0-9_\-:./]*$/;
+const HEADING_VALUE = /^#{1,6}\s/;
+
+/** Visual indentation of a line (tabs to the next multiple of 4) and where its content starts. */
+export function measureIndent(line: string): { width: number; offset: number } {
+  let width = 0;
+  let offset = 0;
+  while (offset < line.length) {
+    const ch = line.charCodeAt(offset);
+    if (ch === 32) width += 1;
+    else if (ch === 9) width += TAB_WIDTH - (width % TAB_WIDTH);
+    else break;
+    offset++;
+  }
+  return { width, offset };
+}
+
+/** Removes up to `columns` visual columns of leading whitespace. */
+function dedent(line: string, columns: number): string {
+  let width = 0;
+  let offset = 0;
+  while (offset < line.length && width < columns) {
+    const ch = line.charCodeAt(offset);
+    if (ch === 32) width += 1;
+    else if (ch === 9) width += TAB_WIDTH - (width % TAB_WIDTH);
+    else break;
+    offset++;
+  }
+  return line.slice(offset);
+}
+
+export type PropertyMatch = { kind: 'property'; key: string; value: string } | { kind: 'malformed' } | null;
+
+/** Recognises `key:: value` (also `key::` with an empty value and namespaced keys like `owl:class::`). */
+export function matchProperty(content: string): PropertyMatch {
+  const idx = content.indexOf('::');
+  if (idx < 0) return null;
+  const after = content.charCodeAt(idx + 2);
+  if (!(Number.isNaN(after) || after === 32 || after === 9)) return null;
+  const key = content.slice(0, idx);
+  if (key.trim() === '') return { kind: 'malformed' };
+  if (!PROPERTY_KEY.test(key)) return null;
+  return { kind: 'property', key: key.toLowerCase(), value: content.slice(idx + 2).trim() };
+}
+
+function isBullet(content: string): boolean {
+  return content.charCodeAt(0) === 45 /* - */ && (content.length === 1 || content.charCodeAt(1) === 32 || content.charCodeAt(1) === 9);
+}
+
+interface OpenBlock {
+  block: Block;
+  indent: number;
+  contentIndent: number;
+  lines: string[];
+  pendingBlank: number;
+}
+
+export function parseOutline(text: string, file: string, firstLine = 1): OutlineResult {
+  const lines = text.split(/\r?\n/);
+  const diagnostics: Diagnostic[] = [];
+  const fences: FenceMap = scanFences(lines);
+  for (const opener of fences.unclosed) {
+    diagnostics.push(
+      diagnostic('unclosed-fence', file, opener + firstLine, 'this ``` code fence is never closed; the lines after it are read as ordinary text'),
+    );
+  }
+
+  const pageProperties: Property[] = [];
+  const roots: Block[] = [];
+  const stack: OpenBlock[] = [];
+  const textOf = new Map<Block, OpenBlock>();
+  let prose: OpenBlock | null = null;
+  /** The block receiving continuation lines and fence content. */
+  let current: OpenBlock | null = null;
+  /** A property whose value was a Markdown heading: the next text line is its real value. */
+  let awaiting = null as { property: Property; open: OpenBlock } | null;
+  let inHeader = true;
+
+  const open = (kind: Block['kind'], lineNo: number, indent: number, contentIndent: number): OpenBlock => {
+    const block: Block = { kind, text: '', properties: [], children: [], line: lineNo, endLine: lineNo };
+    const entry: OpenBlock = { block, indent, contentIndent, lines: [], pendingBlank: 0 };
+    textOf.set(block, entry);
+    return entry;
+  };
+  const appendText = (entry: OpenBlock, line: string, lineNo: number) => {
+    if (entry.lines.length > 0) for (; entry.pendingBlank > 0; entry.pendingBlank--) entry.lines.push('');
+    entry.pendingBlank = 0;
+    entry.lines.push(line);
+    entry.block.endLine = lineNo;
+  };
+  const addProperty = (entry: OpenBlock, key: string, value: string, lineNo: number) => {
+    const property: Property = { key, value, line: lineNo };
+    entry.block.properties.push(property);
+    entry.block.endLine = lineNo;
+    awaiting = HEADING_VALUE.test(value) ? { property, open: entry } : null;
+  };
+  const malformed = (lineNo: number) =>
+    diagnostics.push(diagnostic('malformed-property', file, lineNo, 'this `:: value` line has no property name before the `::`'));
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const lineNo = i + firstLine;
+
+    // Inside a fenced code block: the line belongs, verbatim, to the block that opened the fence.
+    if (fences.inside[i] && current) {
+      appendText(current, dedent(raw, current.contentIndent), lineNo);
+      continue;
+    }
+
+    const { width, offset } = measureIndent(raw);
+    if (offset === raw.length) {
+      if (current) current.pendingBlank++;
+      continue;
+    }
+    const content = raw.slice(offset).trimEnd();
+
+    // Page properties: `key:: value` lines at column 0 before anything else.
+    if (inHeader) {
+      const m = width === 0 ? matchProperty(content) : null;
+      if (m && m.kind === 'property') {
+        pageProperties.push({ key: m.key, value: m.value, line: lineNo });
+        continue;
+      }
+      inHeader = false;
+    }
+
+    if (isBullet(content)) {
+      awaiting = null;
+      prose = null;
+      while (stack.length > 0 && stack[stack.length - 1].indent >= width) stack.pop();
+      const entry = open('bullet', lineNo, width, width + 2);
+      const parent = stack.length > 0 ? stack[stack.length - 1].block : null;
+      (parent ? parent.children : roots).push(entry.block);
+      stack.push(entry);
+      current = entry;
+      const body = content.slice(1).trimStart();
+      const m = fences.opener[i] ? null : matchProperty(body);
+      if (m && m.kind === 'property') addProperty(entry, m.key, m.value, lineNo);
+      else if (m && m.kind === 'malformed') malformed(lineNo);
+      else if (body !== '') appendText(entry, body, lineNo);
+      continue;
+    }
+
+    const m = fences.opener[i] ? null : matchProperty(content);
+
+    // A heading-valued property (`definition:: ### Primary Definition`) takes the next text line.
+    if (awaiting && (!m || m.kind !== 'property')) {
+      const { property, open: owner } = awaiting;
+      property.value = content.trim();
+      owner.block.endLine = lineNo;
+      awaiting = null;
+      continue;
+    }
+
+    if (width === 0) {
+      // Column 0 text ends the outline above it: headings and paragraphs between bullets.
+      stack.length = 0;
+      const startsHeading = content.charCodeAt(0) === 35 /* # */;
+      if (!prose || startsHeading || current !== prose) {
+        prose = open('prose', lineNo, 0, 0);
+        roots.push(prose.block);
+      }
+      current = prose;
+      if (m && m.kind === 'property') addProperty(prose, m.key, m.value, lineNo);
+      else if (m && m.kind === 'malformed') malformed(lineNo);
+      else appendText(prose, raw.trimEnd(), lineNo);
+      continue;
+    }
+
+    // An indented line that is not a bullet continues the nearest open block that is less indented.
+    let owner: OpenBlock | null = null;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k].indent < width) {
+        owner = stack[k];
+        break;
+      }
+    }
+    if (!owner) {
+      if (!prose) {
+        prose = open('prose', lineNo, 0, 0);
+        roots.push(prose.block);
+      }
+      owner = prose;
+    }
+    current = owner;
+    if (m && m.kind === 'property') addProperty(owner, m.key, m.value, lineNo);
+    else if (m && m.kind === 'malformed') malformed(lineNo);
+    else appendText(owner, owner.block.kind === 'prose' ? raw.trimEnd() : dedent(raw, owner.contentIndent).trimEnd(), lineNo);
+  }
+
+  for (const [block, entry] of textOf) block.text = entry.lines.join('\n');
+  return { pageProperties, blocks: roots, diagnostics };
+}

@@ -1,0 +1,153 @@
+// Page reader: the bytes of one file → a ParsedPage. Decides the dialect (Logseq outline, Markdown
+// with YAML front matter, MDX), validates the encoding, and turns every failure into a diagnostic:
+// it never throws, whatever the input (bad UTF-8, binary data, broken front matter, huge lines).
+import matter from 'gray-matter';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { pageNameFromFile } from './filename.ts';
+import { parseOutline } from './outline.ts';
+import type { Block, PageFormat, ParsedPage, Property } from './types.ts';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** 1-based line of byte offset `at` in `bytes`. */
+function lineAtByte(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let k = 0; k < at && k < bytes.length; k++) if (bytes[k] === 10) line++;
+  return line;
+}
+
+/** Offset of the first byte that is not valid UTF-8, scanning a small window per sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let k = 0;
+  while (k < bytes.length) {
+    const b = bytes[k];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return k;
+    for (let j = 1; j <= need; j++) if (k + j >= bytes.length || (bytes[k + j] & 0xc0) !== 0x80) return k;
+    k += need + 1;
+  }
+  return 0;
+}
+
+function decode(bytes: Uint8Array, file: string): { text: string } | { error: Diagnostic } {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    return { error: diagnostic('parse-error', file, lineAtByte(bytes, nul), 'the file contains binary data (a NUL byte); save it as UTF-8 text') };
+  }
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return { error: diagnostic('parse-error', file, lineAtByte(bytes, at), 'the file is not valid UTF-8; save it as UTF-8 text') };
+  }
+}
+
+function stringifyValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(stringifyValue).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Normalises front-matter values: dates become `YYYY-MM-DD`, nested values stay as they are. */
+function normaliseFrontMatter(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    out[k.toLowerCase()] = v instanceof Date ? stringifyValue(v) : Array.isArray(v) ? v.map((x) => (x instanceof Date ? stringifyValue(x) : x)) : v;
+  }
+  return out;
+}
+
+interface YamlError {
+  mark?: { line?: number };
+  reason?: string;
+  message?: string;
+}
+
+/** Lines taken by a front matter block that starts the text, or 0 when there is none. */
+function frontMatterLines(text: string): number {
+  if (!/^---[ \t]*\r?\n/.test(text)) return 0;
+  const lines = text.split(/\r?\n/);
+  for (let k = 1; k < lines.length; k++) if (/^(---|\.\.\.)[ \t]*$/.test(lines[k])) return k + 1;
+  return 0;
+}
+
+export function readPage(bytes: Uint8Array | string, file: string): ParsedPage {
+  const base = file.split('/').pop() ?? file;
+  const format: PageFormat = /\.mdx$/i.test(file) ? 'mdx' : 'logseq';
+  const page: ParsedPage = {
+    file,
+    name: pageNameFromFile(base),
+    format,
+    pageProperties: [],
+    frontMatter: null,
+    blocks: [],
+    lineCount: 0,
+    empty: false,
+    diagnostics: [],
+  };
+  let text: string;
+  if (typeof bytes === 'string') text = bytes;
+  else {
+    const decoded = decode(bytes, file);
+    if ('error' in decoded) {
+      page.diagnostics.push(decoded.error);
+      return page;
+    }
+    text = decoded.text;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  page.lineCount = text === '' ? 0 : text.split('\n').length;
+  if (text.trim() === '') {
+    page.empty = true;
+    return page;
+  }
+
+  const fmLines = frontMatterLines(text);
+  if (fmLines > 0) {
+    let parsed: { data: Record<string, unknown>; content: string };
+    try {
+      parsed = matter(text, {});
+    } catch (err) {
+      const e = err as YamlError;
+      const line = typeof e.mark?.line === 'number' ? e.mark.line + 2 : 1;
+      const reason = (e.reason ?? e.message ?? 'invalid YAML').split('\n')[0];
+      page.diagnostics.push(diagnostic('parse-error', file, line, `the front matter is not valid YAML: ${reason}`));
+      return page;
+    }
+    const data = normaliseFrontMatter(parsed.data ?? {});
+    page.frontMatter = data;
+    page.format = format === 'mdx' ? 'mdx' : 'markdown';
+    page.pageProperties = Object.entries(data).map(([key, value]): Property => ({ key, value: stringifyValue(value), line: 1 + fmLineOf(text, key) }));
+    const body = parsed.content.replace(/^\r?\n/, '');
+    const bodyStart = text.split(/\r?\n/).length - body.split(/\r?\n/).length + 1;
+    if (body.trim() !== '') page.blocks = [proseBlock(body, bodyStart)];
+    return page;
+  }
+  if (format === 'mdx') {
+    page.blocks = [proseBlock(text, 1)];
+    return page;
+  }
+
+  const outline = parseOutline(text, file, 1);
+  page.pageProperties = outline.pageProperties;
+  page.blocks = outline.blocks;
+  page.diagnostics.push(...outline.diagnostics);
+  return page;
+}
+
+/** 0-based line offset of a front matter key within the file (0 when not found). */
+function fmLineOf(text: string, key: string): number {
+  const lines = text.split(/\r?\n/, 200);
+  for (let k = 1; k < lines.length; k++) {
+    if (/^(---|\.\.\.)\s*$/.test(lines[k])) break;
+    if (lines[k].toLowerCase().startsWith(`${key}:`)) return k;
+  }
+  return 0;
+}
+
+function proseBlock(text: string, line: number): Block {
+  const trimmed = text.replace(/\s+$/, '');
+  return { kind: 'prose', text: trimmed, properties: [], children: [], line, endLine: line + trimmed.split('\n').length - 1 };
+}

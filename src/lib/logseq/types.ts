@@ -1,0 +1,44 @@
+// Types of a parsed page: what the Logseq outline parser and the front-matter reader produce.
+// Plain data (no classes) so that pages can be cached, serialised and compared in tests.
+import type { Diagnostic } from '../diagnostics.ts';
+
+/** A property written as `key:: value`; keys are lower-cased, values trimmed. */
+export interface Property {
+  key: string;
+  value: string;
+  line: number;
+}
+
+export interface Block {
+  /** `bullet`: a `- ` outline item; `prose`: column-0 text between bullets (headings, paragraphs). */
+  kind: 'bullet' | 'prose';
+  /** The block's content without the bullet marker, its property lines, or its indentation. */
+  text: string;
+  properties: Property[];
+  children: Block[];
+  /** 1-based line of the bullet (or first prose line) and of the block's last line, children excluded. */
+  line: number;
+  endLine: number;
+}
+
+export type PageFormat = 'logseq' | 'markdown' | 'mdx';
+
+export interface ParsedPage {
+  /** Path relative to the content folder, with forward slashes. */
+  file: string;
+  /** The page name decoded from the file name (`A___B.md` → `A/B`). */
+  name: string;
+  format: PageFormat;
+  /** Page-level properties: Logseq `key:: value` lines at the top, or YAML front matter. */
+  pageProperties: Property[];
+  /** Raw front matter values, when the page has front matter (lists stay lists). */
+  frontMatter: Record<string, unknown> | null;
+  /** Outline blocks. A Markdown page has one prose block holding its body. */
+  blocks: Block[];
+  /** Number of lines in the file. */
+  lineCount: number;
+  /** True when the file holds nothing but whitespace. */
+  empty: boolean;
+  /** Problems found while reading; a page with a `parse-error` has no blocks. */
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,286 @@
+// The concept graph: every page record → the published ConceptGraph (plain, serialisable data built
+// once) plus the diagnostics only the whole graph can see: duplicate term ids and slugs, missing
+// parents, subclass cycles, broken, ambiguous and private links. Withheld pages are used to resolve
+// links (so a link to one is recognised as such) but appear nowhere in the published graph.
+import { compareDiagnostics, diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { domainName, type DomainInfo } from './domains.ts';
+import type { PageRecord } from './extract.ts';
+import { LinkIndex, type Resolution } from './resolve.ts';
+import type { Concept } from './schema.ts';
+import { assignUniqueSlugs } from './slug.ts';
+
+export interface GraphNode {
+  slug: string;
+  kind: Concept['kind'];
+  file: string;
+  termId: string | null;
+  title: string;
+  aliases: string[];
+  definition: string;
+  domain: string | null;
+  status: string | null;
+  maturity: string | null;
+  version: string | null;
+  lastUpdated: string | null;
+  owlClass: string | null;
+  belongsToDomain: string[];
+  tags: string[];
+  demos: Concept['demos'];
+  properties: { key: string; value: string }[];
+}
+
+export interface RelationGroup {
+  key: string;
+  /** Published target slugs. */
+  targets: string[];
+  /** Targets written on the page that resolve to no page (shown as plain text). */
+  unresolved: string[];
+}
+
+export interface Backlink {
+  from: string;
+  sentence: string;
+}
+
+export interface ConceptGraph {
+  /** Published concepts and guides, ordered by slug. */
+  nodes: GraphNode[];
+  parents: Record<string, string[]>;
+  children: Record<string, string[]>;
+  relations: Record<string, RelationGroup[]>;
+  /** Incoming typed relations: `{ key, from }` means `from --key--> this`. */
+  incoming: Record<string, { key: string; from: string }[]>;
+  backlinks: Record<string, Backlink[]>;
+  /** Published concepts with no published parent. */
+  roots: string[];
+  domains: { key: string; name: string; count: number }[];
+  tags: Record<string, string[]>;
+}
+
+export type LinkTarget =
+  | { state: 'published'; slug: string; kind: Concept['kind']; title: string; termId: string | null; definition: string }
+  | { state: 'private' }
+  | { state: 'missing' }
+  | { state: 'ambiguous'; count: number };
+
+export interface GraphBuild {
+  graph: ConceptGraph;
+  /** Records of every page read, in file order. */
+  records: PageRecord[];
+  /** Resolves link text the way the graph did (for the renderer). */
+  resolveLink: (text: string) => LinkTarget;
+  withheld: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Strongly connected components of size > 1 (or self loops): the subclass cycles. Iterative Tarjan. */
+export function findCycles(edges: readonly number[][]): number[][] {
+  const n = edges.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const cycles: number[][] = [];
+  let counter = 0;
+  for (let start = 0; start < n; start++) {
+    if (index[start] !== -1) continue;
+    const work: { v: number; edge: number }[] = [{ v: start, edge: 0 }];
+    index[start] = low[start] = counter++;
+    stack.push(start);
+    onStack[start] = 1;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const { v } = frame;
+      if (frame.edge < edges[v].length) {
+        const w = edges[v][frame.edge++];
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          work.push({ v: w, edge: 0 });
+        } else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) low[work[work.length - 1].v] = Math.min(low[work[work.length - 1].v], low[v]);
+      if (low[v] === index[v]) {
+        const component: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop() as number;
+          onStack[w] = 0;
+          component.push(w);
+        } while (w !== v);
+        if (component.length > 1 || edges[v].includes(v)) cycles.push(component.sort((a, b) => a - b));
+      }
+    }
+  }
+  return cycles;
+}
+
+export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]): GraphBuild {
+  const diagnostics: Diagnostic[] = [];
+  for (const r of records) diagnostics.push(...r.page.diagnostics, ...r.diagnostics);
+
+  const withConcept = records.filter((r) => r.concept !== null);
+  const concepts = withConcept.map((r) => r.concept as Concept);
+  const published = concepts.map((c) => c.public);
+  const index = new LinkIndex(concepts);
+
+  // Slugs: unique among published pages of one kind, first file (by path) keeps the plain slug.
+  for (const kind of ['concept', 'guide'] as const) {
+    const ids = concepts.map((c, i) => i).filter((i) => published[i] && concepts[i].kind === kind);
+    const { slugs, moved } = assignUniqueSlugs(ids.map((i) => concepts[i].slug));
+    ids.forEach((i, k) => (concepts[i].slug = slugs[k]));
+    for (const k of moved) {
+      const c = concepts[ids[k]];
+      const base = c.slug.replace(/-\d+$/, '');
+      const owner = ids.map((i) => concepts[i]).find((o) => o.slug === base && o !== c);
+      diagnostics.push(
+        diagnostic('duplicate-slug', c.file, c.titleLine, `"${c.title}" wants the URL of ${owner ? owner.file : 'another page'}; it is published at /${kind}s/${c.slug}/ instead`, c.title),
+      );
+    }
+  }
+
+  // Duplicate term ids.
+  const byTermId = new Map<string, number[]>();
+  concepts.forEach((c, i) => {
+    if (c.termId === null || c.kind !== 'concept') return;
+    const list = byTermId.get(c.termId) ?? [];
+    list.push(i);
+    byTermId.set(c.termId, list);
+  });
+  for (const [termId, list] of byTermId) {
+    if (list.length < 2) continue;
+    for (const i of list) {
+      const others = list.filter((j) => j !== i).map((j) => concepts[j].file);
+      diagnostics.push(diagnostic('duplicate-term-id', concepts[i].file, concepts[i].termIdLine, `term id ${termId} is also used by ${others.join(', ')}`, termId));
+    }
+  }
+
+  const describe = (r: Resolution): LinkTarget => {
+    if (r.state === 'missing') return { state: 'missing' };
+    if (r.state === 'ambiguous') return { state: 'ambiguous', count: r.indices.length };
+    const c = concepts[r.index];
+    if (!c.public) return { state: 'private' };
+    return { state: 'published', slug: c.slug, kind: c.kind, title: c.title, termId: c.termId, definition: c.definition };
+  };
+  const resolveLink = (text: string): LinkTarget => describe(index.resolve(text));
+
+  // Parents (and the subclass edges used for cycle detection).
+  const edges: number[][] = concepts.map(() => []);
+  const parents: Record<string, string[]> = {};
+  concepts.forEach((c, i) => {
+    const mine: string[] = [];
+    for (const ref of c.parentRefs) {
+      const r = index.resolve(ref.target);
+      if (r.state === 'missing') {
+        diagnostics.push(diagnostic('missing-parent', c.file, ref.line, `parent "${ref.target}" (is-subclass-of) resolves to no page`, ref.target));
+        continue;
+      }
+      if (r.state === 'ambiguous') {
+        const files = r.indices.map((j) => concepts[j].file).join(', ');
+        diagnostics.push(diagnostic('ambiguous-link', c.file, ref.line, `parent "${ref.target}" matches several pages (${files}); name one by its term id`, ref.target));
+        continue;
+      }
+      if (!edges[i].includes(r.index)) edges[i].push(r.index);
+      const p = concepts[r.index];
+      if (c.public && p.public && p.kind === 'concept' && !mine.includes(p.slug)) mine.push(p.slug);
+    }
+    if (c.public) parents[c.slug] = mine;
+  });
+  for (const cycle of findCycles(edges)) {
+    const titles = cycle.map((i) => `"${concepts[i].title}"`).join(' → ');
+    for (const i of cycle) {
+      const c = concepts[i];
+      const line = c.parentRefs.find((p) => {
+        const r = index.resolve(p.target);
+        return r.state === 'found' && cycle.includes(r.index);
+      })?.line ?? c.titleLine;
+      diagnostics.push(diagnostic('subclass-cycle', c.file, line, `is-subclass-of links form a cycle: ${titles}`));
+    }
+  }
+
+  // Typed relations and body links.
+  const relations: Record<string, RelationGroup[]> = {};
+  const incoming: Record<string, { key: string; from: string }[]> = {};
+  const backlinks: Record<string, Backlink[]> = {};
+  const reportLink = (c: Concept, target: string, line: number, what: string): LinkTarget => {
+    const t = resolveLink(target);
+    if (t.state === 'missing') diagnostics.push(diagnostic('broken-link', c.file, line, `${what} "${target}" resolves to no page`, target));
+    else if (t.state === 'ambiguous') diagnostics.push(diagnostic('ambiguous-link', c.file, line, `${what} "${target}" matches ${t.count} pages; it is not linked`, target));
+    else if (t.state === 'private' && c.public) diagnostics.push(diagnostic('link-to-private', c.file, line, `${what} "${target}" names a withheld page; it is shown as plain text`, target));
+    return t;
+  };
+  for (const c of concepts) {
+    const groups = new Map<string, RelationGroup>();
+    for (const ref of c.relationRefs) {
+      const t = reportLink(c, ref.target, ref.line, `relation ${ref.key}`);
+      if (!c.public) continue;
+      const g = groups.get(ref.key) ?? { key: ref.key, targets: [], unresolved: [] };
+      groups.set(ref.key, g);
+      if (t.state === 'published') {
+        if (!g.targets.includes(t.slug)) {
+          g.targets.push(t.slug);
+          (incoming[t.slug] ??= []).push({ key: ref.key, from: c.slug });
+        }
+      } else if (t.state !== 'private') g.unresolved.push(ref.target);
+    }
+    if (c.public) relations[c.slug] = [...groups.values()];
+    for (const link of c.linkRefs) {
+      const t = reportLink(c, link.target, link.line, 'link');
+      if (!c.public || t.state !== 'published' || t.slug === c.slug) continue;
+      const list = (backlinks[t.slug] ??= []);
+      if (!list.some((b) => b.from === c.slug && b.sentence === link.sentence)) list.push({ from: c.slug, sentence: link.sentence });
+    }
+  }
+
+  // Published nodes and derived views.
+  const nodes: GraphNode[] = concepts
+    .filter((c) => c.public)
+    .map((c) => ({
+      slug: c.slug,
+      kind: c.kind,
+      file: c.file,
+      termId: c.termId,
+      title: c.title,
+      aliases: c.aliases,
+      definition: c.definition,
+      domain: c.domain,
+      status: c.status,
+      maturity: c.maturity,
+      version: c.version,
+      lastUpdated: c.lastUpdated,
+      owlClass: c.owlClass,
+      belongsToDomain: c.belongsToDomain,
+      tags: c.tags,
+      demos: c.demos,
+      properties: c.properties.map(({ key, value }) => ({ key, value })),
+    }))
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const children: Record<string, string[]> = {};
+  for (const n of nodes) children[n.slug] = [];
+  for (const n of nodes) for (const p of parents[n.slug] ?? []) children[p]?.push(n.slug);
+  for (const list of Object.values(children)) list.sort();
+  const roots = nodes.filter((n) => n.kind === 'concept' && (parents[n.slug] ?? []).length === 0).map((n) => n.slug);
+  const domainCounts = new Map<string, number>();
+  const tags: Record<string, string[]> = {};
+  for (const n of nodes) {
+    if (n.kind !== 'concept') continue;
+    if (n.domain) domainCounts.set(n.domain, (domainCounts.get(n.domain) ?? 0) + 1);
+    for (const t of n.tags) (tags[t] ??= []).push(n.slug);
+  }
+  const domainList = [...domainCounts]
+    .map(([key, count]) => ({ key, name: domainName(domains, key), count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+
+  const withheld = records.filter((r) => r.status === 'withheld').length;
+  diagnostics.sort(compareDiagnostics);
+  return {
+    graph: { nodes, parents, children, relations, incoming, backlinks, roots, domains: domainList, tags },
+    records,
+    resolveLink,
+    withheld,
+    diagnostics,
+  };
+}
