@@ -1,6 +1,7 @@
 // Page reader: the bytes of one file → a ParsedPage. Decides the dialect (Logseq outline, Markdown
 // with YAML front matter, MDX), validates the encoding, and turns every failure into a diagnostic:
 // it never throws, whatever the input (bad UTF-8, binary data, broken front matter, huge lines).
+import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { pageNameFromFile } from './filename.ts';
@@ -84,6 +85,7 @@ export function readPage(bytes: Uint8Array | string, file: string): ParsedPage {
     frontMatter: null,
     blocks: [],
     lineCount: 0,
+    digest: createHash('sha1').update(bytes).digest('base64url'),
     empty: false,
     diagnostics: [],
   };

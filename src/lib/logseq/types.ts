@@ -37,6 +37,8 @@ export interface ParsedPage {
   blocks: Block[];
   /** Number of lines in the file. */
   lineCount: number;
+  /** Content hash of the file's bytes (for caching rendered output). */
+  digest: string;
   /** True when the file holds nothing but whitespace. */
   empty: boolean;
   /** Problems found while reading; a page with a `parse-error` has no blocks. */

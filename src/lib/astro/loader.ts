@@ -1,0 +1,101 @@
+// Astro Content Layer loaders over the pipeline. `glossaryLoader` stores one entry per published
+// concept with pre-rendered HTML (`rendered: { html, metadata: { headings } }`), re-rendering only
+// pages whose source or link environment changed (digests kept in Astro's data store between builds).
+// `siteLoader` stores one `summary` entry (domains, roots, tags, counts, optionally diagnostics).
+// In `astro dev` both reload when a file in the content folder changes.
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveContentDir } from '../../config.ts';
+import { countBySeverity, formatDiagnostic } from '../diagnostics.ts';
+import { buildSite, type RenderedBody, type SiteBuild } from '../site/build-graph.ts';
+import { siteSummary } from '../site/summary.ts';
+
+let current: SiteBuild | null = null;
+
+function runPipeline(ctx: LoaderContext): SiteBuild {
+  const cache = {
+    get(slug: string): RenderedBody | undefined {
+      const entry = ctx.store.get(slug);
+      const meta = entry?.rendered?.metadata as { body?: RenderedBody } | undefined;
+      return meta?.body;
+    },
+  };
+  const site = buildSite({ cache, digest: (s) => ctx.generateDigest(s), onProgress: (m) => ctx.logger.info(m) });
+  const counts = countBySeverity(site.diagnostics);
+  for (const d of site.diagnostics) {
+    if (d.severity === 'info') continue;
+    (d.severity === 'error' ? ctx.logger.error : ctx.logger.warn).call(ctx.logger, formatDiagnostic(d));
+  }
+  ctx.logger.info(
+    `${site.stats.published} concepts published, ${site.stats.withheld} withheld; ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`,
+  );
+  // The build script prints the final summary from this report.
+  const reportDir = path.resolve('.astro');
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(path.join(reportDir, 'kb-build-report.json'), JSON.stringify({ stats: site.stats, counts, diagnostics: site.diagnostics }));
+  if (site.config.strict && counts.error > 0) {
+    throw new Error(`KB_STRICT is set and the content has ${counts.error} errors (listed above); fix them or unset KB_STRICT`);
+  }
+  return site;
+}
+
+/** The pipeline runs once per load cycle, whichever loader asks first; a content change resets it. */
+function sharedBuild(ctx: LoaderContext): SiteBuild {
+  current ??= runPipeline(ctx);
+  return current;
+}
+
+function watchContent(ctx: LoaderContext, reload: () => void) {
+  if (!ctx.watcher) return;
+  const dir = resolveContentDir();
+  ctx.watcher.add(dir);
+  const onChange = (file: string) => {
+    if (!path.resolve(file).startsWith(dir) || !/\.(md|mdx|markdown)$/i.test(file)) return;
+    current = null;
+    reload();
+  };
+  ctx.watcher.on('change', onChange);
+  ctx.watcher.on('add', onChange);
+  ctx.watcher.on('unlink', onChange);
+}
+
+
+export function glossaryLoader(): Loader {
+  return {
+    name: 'kb-glossary',
+    load: async (ctx) => {
+      const sync = () => {
+        const site = sharedBuild(ctx);
+        const keep = new Set<string>();
+        for (const { data, body } of site.entries) {
+          keep.add(data.slug);
+          ctx.store.set({
+            id: data.slug,
+            data: data as unknown as Record<string, unknown>,
+            rendered: { html: body.html, metadata: { headings: body.headings, body } },
+            digest: ctx.generateDigest(JSON.stringify(data) + body.bodyDigest),
+          });
+        }
+        for (const id of ctx.store.keys()) if (!keep.has(id)) ctx.store.delete(id);
+      };
+      sync();
+      watchContent(ctx, sync);
+    },
+  };
+}
+
+export function siteLoader(): Loader {
+  return {
+    name: 'kb-site',
+    load: async (ctx) => {
+      const sync = () => {
+        const site = sharedBuild(ctx);
+        const summary = siteSummary(site);
+        ctx.store.set({ id: 'summary', data: summary as unknown as Record<string, unknown>, digest: ctx.generateDigest(JSON.stringify(summary)) });
+      };
+      sync();
+      watchContent(ctx, sync);
+    },
+  };
+}

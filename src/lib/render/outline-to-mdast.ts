@@ -1,0 +1,147 @@
+// Logseq outline → one Markdown syntax tree (mdast) that reads like a document: heading bullets become
+// headings, runs of long single-level bullets become paragraphs, other bullets become nested lists,
+// tables/code/display math stand on their own, `collapsed:: true` blocks become <details>. Block
+// properties never appear (the parser already took them out of the text). Each block's text is parsed
+// with GFM and math; node positions are shifted to the block's real line in the file.
+import type { BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
+import type { Block } from '../logseq/types.ts';
+import { escapeStrayDollars } from './dollars.ts';
+
+type Flow = BlockContent | DefinitionContent;
+
+const extensions = [gfm(), math()];
+const mdastExtensions = [gfmFromMarkdown(), mathFromMarkdown()];
+
+interface Positioned {
+  position?: { start: { line: number }; end: { line: number } };
+  children?: unknown[];
+}
+
+function shiftLines(node: Positioned, by: number): void {
+  const stack: Positioned[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as Positioned;
+    if (n.position) {
+      n.position.start.line += by;
+      n.position.end.line += by;
+    }
+    if (n.children) for (const c of n.children) stack.push(c as Positioned);
+  }
+}
+
+/** Parses Markdown text (money dollars escaped) into mdast, with lines counted from `line`. */
+export function parseMarkdown(text: string, line = 1): Root {
+  const tree = fromMarkdown(escapeStrayDollars(text), { extensions, mdastExtensions });
+  if (line !== 1) shiftLines(tree as Positioned, line - 1);
+  return tree;
+}
+
+const isCollapsed = (b: Block) => b.properties.some((p) => p.key === 'collapsed' && /^true$/i.test(p.value));
+
+/** A bullet that reads as a paragraph: no children, and prose-length text. */
+function isParagraphLike(b: Block, parsed: RootContent[]): boolean {
+  return b.children.length === 0 && parsed.length === 1 && parsed[0].type === 'paragraph' && b.text.length >= 140;
+}
+
+const DEMO_ONLY = /^\s*\{\{\s*demo\s[^}]*\}\}\s*$/;
+const isDemoMacro = (n: RootContent) =>
+  n.type === 'paragraph' && n.children.length === 1 && n.children[0].type === 'text' && DEMO_ONLY.test(n.children[0].value);
+
+/** Nodes that should stand on their own rather than sit in a list item. */
+const standsAlone = (nodes: RootContent[]) =>
+  nodes.length > 0 &&
+  nodes.every((n) => n.type === 'table' || n.type === 'code' || n.type === 'math' || n.type === 'heading' || n.type === 'thematicBreak' || n.type === 'html' || isDemoMacro(n));
+
+/** Drops headings whose section is empty (e.g. a `### Relationships` whose bullets were all properties). */
+export function dropEmptySections(tree: Root): Root {
+  const kids = tree.children;
+  const keep: RootContent[] = [];
+  for (let k = 0; k < kids.length; k++) {
+    const n = kids[k];
+    if (n.type === 'heading') {
+      const next = kids.slice(k + 1).find((x) => x.type !== 'definition');
+      if (!next || (next.type === 'heading' && next.depth <= n.depth)) continue;
+    }
+    keep.push(n);
+  }
+  tree.children = keep;
+  return tree;
+}
+
+function detailsNode(summary: PhrasingContent[], body: Flow[]): Flow {
+  // remark-rehype honours hName: this becomes <details><summary>…</summary>…</details>.
+  const summaryNode: Paragraph = { type: 'paragraph', children: summary, data: { hName: 'summary' } };
+  return { type: 'blockquote', children: [summaryNode, ...body], data: { hName: 'details', hProperties: { className: ['kb-collapsed'] } } };
+}
+
+function phrasingOf(nodes: RootContent[]): PhrasingContent[] {
+  if (nodes.length === 1 && nodes[0].type === 'paragraph') return nodes[0].children;
+  if (nodes.length === 1 && nodes[0].type === 'heading') return nodes[0].children;
+  return [{ type: 'text', value: '' }];
+}
+
+/** Renders sibling blocks into flow content. */
+function siblings(blocks: readonly Block[], nested: boolean): Flow[] {
+  const out: Flow[] = [];
+  let list: List | null = null;
+  const parsedCache = blocks.map((b) => (b.text === '' ? [] : (parseMarkdown(b.text, b.line).children as RootContent[])));
+  const paragraphRun = !nested && blocks.length > 0 && blocks.every((b, k) => b.kind === 'prose' || b.text === '' || isParagraphLike(b, parsedCache[k]) || parsedCache[k][0]?.type === 'heading' || standsAlone(parsedCache[k]));
+  const flush = () => {
+    if (list) out.push(list);
+    list = null;
+  };
+  blocks.forEach((b, k) => {
+    const parsed = parsedCache[k];
+    if (b.kind === 'prose') {
+      flush();
+      out.push(...(parsed as Flow[]));
+      return;
+    }
+    if (b.text === '' && b.children.length === 0) return; // dangling bullet or property-only bullet
+    const heading = parsed.length === 1 && parsed[0].type === 'heading' ? parsed[0] : null;
+    if (heading) {
+      flush();
+      if (isCollapsed(b) && b.children.length > 0) out.push(detailsNode(heading.children, siblings(b.children, false)));
+      else out.push(heading, ...siblings(b.children, false));
+      return;
+    }
+    if (isCollapsed(b) && b.children.length > 0) {
+      flush();
+      out.push(detailsNode(phrasingOf(parsed), siblings(b.children, true)));
+      return;
+    }
+    if ((paragraphRun || standsAlone(parsed)) && b.children.length === 0) {
+      flush();
+      out.push(...(parsed as Flow[]));
+      return;
+    }
+    const item: ListItem = { type: 'listItem', spread: false, children: [...(parsed as Flow[])] };
+    if (b.children.length > 0) item.children.push(...siblings(b.children, true));
+    if (item.children.length === 0) return;
+    if (!list) list = { type: 'list', ordered: false, spread: false, children: [] };
+    list.children.push(item);
+  });
+  flush();
+  return out;
+}
+
+/** Removes a leading `# Title` that repeats the page title (the page shows the title itself). */
+export function dropTitleHeading(tree: Root, title: string): Root {
+  const first = tree.children[0];
+  if (first && first.type === 'heading' && first.depth === 1) {
+    const text = first.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+    if (text.toLowerCase() === title.trim().toLowerCase()) tree.children = tree.children.slice(1);
+  }
+  return tree;
+}
+
+/** The readable body of a page as one mdast tree. */
+export function outlineToMdast(blocks: readonly Block[], title?: string): Root {
+  const tree = dropEmptySections({ type: 'root', children: siblings(blocks, false) });
+  return title === undefined ? tree : dropTitleHeading(tree, title);
+}

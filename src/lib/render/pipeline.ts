@@ -1,0 +1,123 @@
+// The page renderer: outline blocks or Markdown → mdast → hast → HTML, in one unified pipeline.
+// Order matters and is the security boundary: raw HTML is parsed and sanitised first; only then do
+// our own constructs (wikilinks, tags, demo embeds, KaTeX, syntax highlighting, heading ids) go in.
+// Problems (invalid math, unknown demos) come back as diagnostics; rendering never throws.
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeKatex from 'rehype-katex';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Block } from '../logseq/types.ts';
+import type { LinkTarget } from '../ontology/graph.ts';
+import { outlineToMdast, parseMarkdown } from './outline-to-mdast.ts';
+import { rehypeDemos, type DemoRenderer, type DemoUse } from './rehype-demos.ts';
+import { rehypeFixFragments, rehypeHeadings, type HeadingInfo } from './rehype-headings.ts';
+import { rehypeWikilinks } from './rehype-wikilinks.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import { firstSentence } from './text.ts';
+
+export interface RenderContext {
+  resolveLink: (text: string) => LinkTarget;
+  tagHref: (tag: string) => string | null;
+  pageHref: (target: Extract<LinkTarget, { state: 'published' }>) => string;
+  demos: DemoRenderer;
+}
+
+export interface RenderResult {
+  html: string;
+  headings: HeadingInfo[];
+  hasMath: boolean;
+  demos: string[];
+  diagnostics: Diagnostic[];
+}
+
+type Processor = ReturnType<typeof makeProcessor>;
+
+function makeProcessor(ctx: RenderContext, minDepth: number) {
+  return unified()
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref, summary: firstSentence })
+    .use(rehypeDemos, ctx.demos)
+    .use(rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' })
+    .use(rehypeHighlight, { detect: false })
+    .use(rehypeHeadings, { minDepth })
+    .use(rehypeFixFragments)
+    .use(rehypeStringify);
+}
+
+const processors = new WeakMap<RenderContext, Map<number, Processor>>();
+function processorFor(ctx: RenderContext, minDepth: number): Processor {
+  let byDepth = processors.get(ctx);
+  if (!byDepth) processors.set(ctx, (byDepth = new Map()));
+  let p = byDepth.get(minDepth);
+  if (!p) byDepth.set(minDepth, (p = makeProcessor(ctx, minDepth)));
+  return p;
+}
+
+function hasMathNode(tree: MdastRoot): boolean {
+  const stack: { type: string; children?: unknown[] }[] = [tree];
+  while (stack.length > 0) {
+    const n = stack.pop() as { type: string; children?: unknown[] };
+    if (n.type === 'math' || n.type === 'inlineMath') return true;
+    if (n.children) for (const c of n.children) stack.push(c as { type: string; children?: unknown[] });
+  }
+  return false;
+}
+
+function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, minDepth = 2): RenderResult {
+  const vfile = new VFile({ path: file });
+  const diagnostics: Diagnostic[] = [];
+  let html = '';
+  const processor = processorFor(ctx, minDepth);
+  try {
+    const hast = processor.runSync(tree, vfile) as HastRoot;
+    html = processor.stringify(hast, vfile);
+  } catch (err) {
+    diagnostics.push(diagnostic('parse-error', file, 1, `the page could not be rendered: ${(err as Error).message}`));
+  }
+  for (const m of vfile.messages) {
+    if (m.source === 'rehype-katex') {
+      const cause = m.cause instanceof Error ? m.cause.message.replace(/^KaTeX parse error: /, '') : m.reason;
+      diagnostics.push(diagnostic('invalid-math', file, m.line ?? 1, `this formula is not valid KaTeX (${cause}); its source is shown instead`));
+    }
+  }
+  const demos = (vfile.data.demos as DemoUse[] | undefined) ?? [];
+  for (const d of demos) {
+    for (const problem of d.problems) diagnostics.push(diagnostic('unknown-demo', file, d.line, problem, d.name));
+  }
+  return {
+    html,
+    headings: (vfile.data.headings as HeadingInfo[] | undefined) ?? [],
+    hasMath: hasMathNode(tree),
+    demos: [...new Set(demos.filter((d) => d.problems.length === 0 || !d.problems.some((p) => p.startsWith('unknown'))).map((d) => d.name))],
+    diagnostics,
+  };
+}
+
+/** Renders a Logseq page body (its readable blocks). */
+export function renderBlocks(blocks: readonly Block[], file: string, ctx: RenderContext, title?: string): RenderResult {
+  return renderTree(outlineToMdast(blocks, title), file, ctx);
+}
+
+/** Renders Markdown text (a front-matter page's body or a definition). */
+export function renderMarkdown(text: string, line: number, file: string, ctx: RenderContext): RenderResult {
+  return renderTree(parseMarkdown(text, line), file, ctx);
+}
+
+/** Renders a short Markdown fragment inline: a lone paragraph is unwrapped in the syntax tree. */
+export function renderInline(text: string, line: number, file: string, ctx: RenderContext): RenderResult {
+  const tree = parseMarkdown(text, line);
+  if (tree.children.length === 1 && tree.children[0].type === 'paragraph') {
+    const inline = { type: 'root', children: tree.children[0].children } as unknown as MdastRoot;
+    return renderTree(inline, file, ctx);
+  }
+  return renderTree(tree, file, ctx);
+}

@@ -1,0 +1,87 @@
+// rehype plugin: `[[target]]` in text → a link to the concept page it resolves to (title attribute:
+// the first sentence of its definition), styled plain text when it resolves to nothing, plain text
+// when it names a withheld page; `#tag` and `#[[tag]]` → links to tag pages. Runs on the sanitised
+// tree; text inside links, code, math and pre is left alone.
+import type { Element, ElementContent, Root, Text } from 'hast';
+import type { LinkTarget } from '../ontology/graph.ts';
+
+export interface WikilinkOptions {
+  resolveLink: (text: string) => LinkTarget;
+  /** URL of a tag's page, or null when tags are not linked. */
+  tagHref: (tag: string) => string | null;
+  /** URL of a published page. */
+  pageHref: (target: Extract<LinkTarget, { state: 'published' }>) => string;
+  summary: (definition: string) => string;
+}
+
+const PATTERN = /(#?)\[\[([^[\]\n]+?)\]\]|(^|[\s(])#([\p{L}\p{N}_][\p{L}\p{N}_\-/]*[\p{L}\p{N}_])/gu;
+const SKIP = new Set(['a', 'code', 'pre', 'script', 'style', 'math', 'svg', 'summary']);
+
+function splitText(node: Text, options: WikilinkOptions): ElementContent[] | null {
+  const value = node.value;
+  if (!value.includes('[[') && !value.includes('#')) return null;
+  const out: ElementContent[] = [];
+  let last = 0;
+  let changed = false;
+  for (const m of value.matchAll(PATTERN)) {
+    const start = m.index + (m[3] ?? '').length;
+    if (m[4] !== undefined && /^\d+$/.test(m[4])) continue;
+    if (start > last) out.push({ type: 'text', value: value.slice(last, start) });
+    last = m.index + m[0].length;
+    changed = true;
+    const isTag = m[1] === '#' || m[4] !== undefined;
+    const target = (m[2] ?? m[4]).trim();
+    if (isTag) {
+      const href = options.tagHref(target);
+      out.push(
+        href
+          ? { type: 'element', tagName: 'a', properties: { className: ['tag'], href }, children: [{ type: 'text', value: `#${target}` }] }
+          : { type: 'text', value: `#${target}` },
+      );
+      continue;
+    }
+    const resolved = options.resolveLink(target);
+    if (resolved.state === 'published') {
+      out.push({
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['wikilink'], href: options.pageHref(resolved), title: options.summary(resolved.definition) || resolved.title, dataPreview: resolved.slug },
+        children: [{ type: 'text', value: target }],
+      });
+    } else if (resolved.state === 'private') {
+      out.push({ type: 'text', value: target });
+    } else {
+      out.push({
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['wikilink', resolved.state === 'ambiguous' ? 'wikilink--ambiguous' : 'wikilink--missing'] },
+        children: [{ type: 'text', value: target }],
+      });
+    }
+  }
+  if (!changed) return null;
+  if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
+  return out;
+}
+
+export function rehypeWikilinks(options: WikilinkOptions) {
+  return (tree: Root) => {
+    const visit = (parent: Root | Element) => {
+      for (let k = 0; k < parent.children.length; k++) {
+        const child = parent.children[k];
+        if (child.type === 'element') {
+          const cls = child.properties.className;
+          const isMath = Array.isArray(cls) && cls.some((c) => String(c).startsWith('math') || String(c) === 'katex');
+          if (!SKIP.has(child.tagName) && !isMath) visit(child);
+        } else if (child.type === 'text') {
+          const parts = splitText(child, options);
+          if (parts) {
+            parent.children.splice(k, 1, ...(parts as typeof parent.children));
+            k += parts.length - 1;
+          }
+        }
+      }
+    };
+    visit(tree);
+  };
+}

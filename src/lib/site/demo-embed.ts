@@ -1,0 +1,15 @@
+// Connects the renderer's demo embeds to the demo registry (src/demos/registry.ts): which names
+// exist, which parameters are valid, and the static fallback figure rendered at build time.
+import { isDemoName, renderDemoFallback, validateDemoParams } from '../../demos/registry.ts';
+import type { DemoRenderer } from '../render/rehype-demos.ts';
+
+/** Bump when fallback figures change, so cached pages are re-rendered. */
+export const DEMO_RENDER_VERSION = 1;
+
+export const demoRenderer: DemoRenderer = {
+  render(name, params) {
+    const problems = validateDemoParams(name, params);
+    if (!isDemoName(name)) return { problems };
+    return { html: renderDemoFallback(name, params), problems };
+  },
+};

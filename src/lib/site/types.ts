@@ -1,0 +1,56 @@
+// The data each published page hands to Astro (the content collection entries' `data`). Built by the
+// loader from the concept graph; components only read it. Withheld pages never appear in it.
+
+export interface ConceptRef {
+  slug: string;
+  title: string;
+  termId: string | null;
+  /** First sentence of the definition, plain text (for `title` attributes and previews). */
+  summary: string;
+}
+
+export interface RelationView {
+  key: string;
+  /** Human label, e.g. `requires` → "Requires", `skos:related` → "Related (SKOS)". */
+  label: string;
+  targets: ConceptRef[];
+  /** Targets that resolve to no page, as written (rendered as plain text). */
+  unresolved: string[];
+}
+
+export interface ConceptEntryData {
+  kind: 'concept';
+  slug: string;
+  file: string;
+  termId: string | null;
+  title: string;
+  aliases: string[];
+  /** The definition rendered to HTML (inline Markdown, links resolved, math typeset). */
+  definitionHtml: string;
+  /** The definition as plain text, and its first sentence. */
+  definitionText: string;
+  summary: string;
+  domain: { key: string; name: string } | null;
+  status: string | null;
+  maturity: string | null;
+  version: string | null;
+  lastUpdated: string | null;
+  owlClass: string | null;
+  tags: string[];
+  /** Other properties, for display in a details table. */
+  properties: { key: string; value: string }[];
+  /** Every path from a root to this concept (root first, parent last; this concept excluded). */
+  breadcrumbs: ConceptRef[][];
+  parents: ConceptRef[];
+  children: ConceptRef[];
+  /** Outgoing typed relations, grouped by relation name. */
+  relations: RelationView[];
+  /** Incoming typed relations (`X requires this`), grouped by relation name. */
+  incoming: RelationView[];
+  backlinks: { from: ConceptRef; sentence: string }[];
+  /** Whether the body or definition contains typeset math (load KaTeX CSS) or demos (load demo code). */
+  hasMath: boolean;
+  demos: string[];
+  /** Local graph drawn at build time (SVG markup, safe). */
+  localGraphSvg: string;
+}
