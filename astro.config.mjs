@@ -5,13 +5,14 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import { katexAssets } from './src/lib/astro/katex-assets.ts';
 
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://glossary.example.org',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] })],
+  integrations: [katexAssets(), mdx({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] })],
   devToolbar: { enabled: false },
   vite: {
     build: { assetsInlineLimit: 0 },

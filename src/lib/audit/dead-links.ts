@@ -42,6 +42,20 @@ type Resolution = { ok: true; file: string } | { ok: false; reason: string };
 
 /** Resolve a link's path part (no query or fragment) from page `from` to a file in the site. */
 export function resolvePath(site: SiteIndex, from: string, path: string): Resolution {
+  // Root-relative paths resolve the same from every page: memoise them (navigation repeats them).
+  if (path.startsWith('/')) {
+    let cache = rootCache.get(site);
+    if (!cache) rootCache.set(site, (cache = new Map()));
+    let r = cache.get(path);
+    if (!r) cache.set(path, (r = resolveUncached(site, from, path)));
+    return r;
+  }
+  return resolveUncached(site, from, path);
+}
+
+const rootCache = new WeakMap<SiteIndex, Map<string, Resolution>>();
+
+function resolveUncached(site: SiteIndex, from: string, path: string): Resolution {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);

@@ -15,6 +15,14 @@ interface Probe {
   sentence: string;
 }
 
+/** Probes hang at depth min(words, TRIE_DEPTH); deeper words are compared directly. */
+const TRIE_DEPTH = 8;
+
+interface TrieNode {
+  children?: Map<string, TrieNode>;
+  probes?: Probe[];
+}
+
 export interface MarkerSource {
   marker: string;
   title: string;
@@ -24,8 +32,8 @@ export interface LeakIndex {
   markers: MarkerSource[];
   /** Markers grouped by their first four characters, for one indexOf scan per group. */
   markerGroups: Map<string, MarkerSource[]>;
-  /** `word1 word2` → probes starting with those words. */
-  probes: Map<string, Probe[]>;
+  /** Trie over the first TRIE_DEPTH words of every probe. */
+  probes: TrieNode;
   probeCount: number;
 }
 
@@ -38,7 +46,7 @@ function probePieces(sentence: string): string[][] {
 }
 
 export function buildLeakIndex(withheld: readonly WithheldPage[], markers: readonly MarkerSource[]): LeakIndex {
-  const index: LeakIndex = { markers: [], markerGroups: new Map(), probes: new Map(), probeCount: 0 };
+  const index: LeakIndex = { markers: [], markerGroups: new Map(), probes: {}, probeCount: 0 };
   for (const m of markers) {
     if (m.marker.length < 4) continue;
     const entry = { marker: m.marker.toLowerCase(), title: m.title };
@@ -51,11 +59,14 @@ export function buildLeakIndex(withheld: readonly WithheldPage[], markers: reado
   for (const page of withheld) {
     for (const sentence of page.sentences) {
       for (const words of probePieces(sentence)) {
-        const key = `${words[0]} ${words[1]}`;
-        const list = index.probes.get(key);
-        const probe = { words, page, sentence };
-        if (list) list.push(probe);
-        else index.probes.set(key, [probe]);
+        let node = index.probes;
+        for (let d = 0; d < Math.min(words.length, TRIE_DEPTH); d++) {
+          node.children ??= new Map();
+          let next = node.children.get(words[d]);
+          if (!next) node.children.set(words[d], (next = {}));
+          node = next;
+        }
+        (node.probes ??= []).push({ words, page, sentence });
         index.probeCount++;
       }
     }
@@ -68,6 +79,37 @@ const lineAt = (text: string, offset: number): number => {
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
 };
+
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Words (maximal runs of letters and digits) of already lower-cased text, with their offsets; the
+ *  same words `wordsOf` yields, found without a Unicode regex on the ASCII fast path. */
+export function tokenise(text: string): { words: string[]; offsets: number[] } {
+  const words: string[] = [];
+  const offsets: number[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    let isWord: boolean;
+    if (c < 128) isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      isWord = NON_ASCII_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+      if (isWord) {
+        if (start < 0) start = i;
+        i++;
+        continue;
+      }
+    } else isWord = NON_ASCII_WORD_CHAR.test(text[i]);
+    if (isWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(text.slice(start, i));
+      offsets.push(start);
+      start = -1;
+    }
+  }
+  return { words, offsets };
+}
 
 /**
  * A match counts only where a sentence can start: at the beginning of the text or after punctuation,
@@ -106,29 +148,31 @@ export function findMarkers(index: LeakIndex, file: string, raw: string, withLin
 /** Withheld sentences in `prose`. One finding per withheld page per file (the first sentence found). */
 export function findSentences(index: LeakIndex, file: string, prose: string, lineOf?: (offset: number) => number): Finding[] {
   if (index.probeCount === 0) return [];
-  const words: string[] = [];
-  const offsets: number[] = [];
-  const re = /[\p{L}\p{N}]+/gu;
-  const lower = prose.toLowerCase();
-  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-    words.push(m[0]);
-    offsets.push(m.index);
-  }
+  const { words, offsets } = tokenise(prose.toLowerCase());
   const found: Finding[] = [];
   const reported = new Set<WithheldPage>();
+  const root = index.probes.children!;
   for (let i = 0; i + MIN_WORDS <= words.length; i++) {
-    const candidates = index.probes.get(`${words[i]} ${words[i + 1]}`);
-    if (!candidates || !startsSentence(prose, offsets[i])) continue;
-    for (const probe of candidates) {
-      if (reported.has(probe.page) || i + probe.words.length > words.length) continue;
-      let k = 2;
-      while (k < probe.words.length && probe.words[k] === words[i + k]) k++;
-      if (k < probe.words.length) continue;
-      reported.add(probe.page);
-      found.push({
-        check: 'leak', file, ...(lineOf ? { line: lineOf(offsets[i]) } : {}),
-        message: `text of withheld page "${probe.page.title}" (${probe.page.file}): "${clip(probe.sentence)}"`,
-      });
+    let node = root.get(words[i]);
+    let sentenceStart: boolean | null = null;
+    for (let d = 1; node !== undefined; d++) {
+      if (node.probes) {
+        sentenceStart ??= startsSentence(prose, offsets[i]);
+        if (!sentenceStart) break;
+        for (const probe of node.probes) {
+          if (reported.has(probe.page) || i + probe.words.length > words.length) continue;
+          let k = d;
+          while (k < probe.words.length && probe.words[k] === words[i + k]) k++;
+          if (k < probe.words.length) continue;
+          reported.add(probe.page);
+          found.push({
+            check: 'leak', file, ...(lineOf ? { line: lineOf(offsets[i]) } : {}),
+            message: `text of withheld page "${probe.page.title}" (${probe.page.file}): "${clip(probe.sentence)}"`,
+          });
+        }
+      }
+      if (d >= TRIE_DEPTH || i + d >= words.length) break;
+      node = node.children?.get(words[i + d]);
     }
   }
   return found;
