@@ -3,7 +3,8 @@
 // tables/code/display math stand on their own, `collapsed:: true` blocks become <details>. Block
 // properties never appear (the parser already took them out of the text). Each block's text is parsed
 // with GFM and math; node positions are shifted to the block's real line in the file.
-import type { BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, DefinitionContent, List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Math } from 'mdast-util-math';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mathFromMarkdown } from 'mdast-util-math';
@@ -34,9 +35,44 @@ function shiftLines(node: Positioned, by: number): void {
   }
 }
 
+/** A display math node, shaped as mdast-util-math makes them (so remark-rehype emits <pre><code>). */
+function displayMath(value: string, position: Paragraph['position']): Math {
+  return {
+    type: 'math',
+    value,
+    position,
+    data: {
+      hName: 'pre',
+      hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value }] }],
+    },
+  };
+}
+
+/**
+ * A paragraph holding nothing but `$$…$$` on one line is display math, as editors mean it
+ * (micromark reads a one-line `$$x$$` as inline math).
+ */
+function promoteDisplayMath(tree: Root): void {
+  const stack: Parent[] = [tree];
+  while (stack.length > 0) {
+    const parent = stack.pop() as Parent;
+    parent.children.forEach((child, k) => {
+      if (child.type === 'paragraph') {
+        const kids = child.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+        const only = kids.length === 1 ? kids[0] : null;
+        if (only && only.type === 'inlineMath' && only.position && only.position.end.offset !== undefined && only.position.start.offset !== undefined) {
+          const delimiters = only.position.end.offset - only.position.start.offset - only.value.length;
+          if (delimiters >= 4) parent.children[k] = displayMath(only.value, child.position);
+        }
+      } else if ('children' in child) stack.push(child as Parent);
+    });
+  }
+}
+
 /** Parses Markdown text (money dollars escaped) into mdast, with lines counted from `line`. */
 export function parseMarkdown(text: string, line = 1): Root {
   const tree = fromMarkdown(escapeStrayDollars(text), { extensions, mdastExtensions });
+  if (text.includes('$$')) promoteDisplayMath(tree);
   if (line !== 1) shiftLines(tree as Positioned, line - 1);
   return tree;
 }

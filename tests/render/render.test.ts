@@ -1,0 +1,184 @@
+// Specification of the page renderer: outline → document rules, GFM, math, wikilinks, tags, demos,
+// sanitising. Output is checked by parsing the HTML (parse5), not by matching strings where structure matters.
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { defaultDomains } from '../../src/config.ts';
+import { readPage } from '../../src/lib/logseq/read.ts';
+import { graphFromPages } from '../../src/lib/ontology/load.ts';
+import { escapeStrayDollars } from '../../src/lib/render/dollars.ts';
+import { renderBlocks, renderInline, type RenderContext } from '../../src/lib/render/pipeline.ts';
+import { makeRenderContext } from '../../src/lib/site/build-graph.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+function elements(html: string): Element[] {
+  const out: Element[] = [];
+  const visit = (n: Node) => {
+    if ('tagName' in n) out.push(n);
+    if ('childNodes' in n) n.childNodes.forEach(visit);
+    if ('content' in n && n.content) n.content.childNodes.forEach(visit);
+  };
+  visit(parseFragment(html));
+  return out;
+}
+const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
+const tags = (html: string) => elements(html).map((e) => e.tagName);
+
+const PAGES: Record<string, string> = {
+  'target.md': '- ### OntologyBlock\n\t- term-id:: AI-0001\n\t- preferred-term:: Target Concept\n\t- public-access:: true\n\t- definition:: A target concept for links. It has two sentences.\n',
+  'secret.md': '- ### OntologyBlock\n\t- term-id:: AI-0002\n\t- preferred-term:: Secret Concept\n\t- public-access:: false\n',
+  'tagged.md': '- ### OntologyBlock\n\t- term-id:: AI-0003\n\t- preferred-term:: Tagged\n\t- public-access:: true\n- about #weights\n',
+};
+
+function setup(body: string): { ctx: RenderContext; render: () => ReturnType<typeof renderBlocks> } {
+  const page = readPage(`- ### OntologyBlock\n\t- term-id:: AI-0100\n\t- preferred-term:: Page\n\t- public-access:: true\n${body}`, 'page.md');
+  const build = graphFromPages([...Object.entries(PAGES).map(([f, t]) => readPage(t, f)), page], { publishAll: false, domains: defaultDomains });
+  const ctx = makeRenderContext(build);
+  const record = build.records.find((r) => r.page.file === 'page.md');
+  if (!record) throw new Error('fixture missing');
+  return { ctx, render: () => renderBlocks(record.body, 'page.md', ctx, 'Page') };
+}
+const render = (body: string) => setup(body).render();
+
+describe('outline → document', () => {
+  it('turns heading bullets into headings and their children into lists', () => {
+    const r = render('- ## Section\n\t- one\n\t- two\n');
+    expect(tags(r.html)).toEqual(['h2', 'ul', 'li', 'li']);
+    expect(r.headings).toEqual([{ depth: 2, slug: 'section', text: 'Section' }]);
+  });
+
+  it('turns runs of long single-level bullets into paragraphs', () => {
+    const long = 'This sentence is long enough to read as a paragraph rather than a list item, as readers of a reference work expect. It carries on with a second sentence.';
+    const r = render(`- ${long}\n- ${long}\n`);
+    expect(tags(r.html)).toEqual(['p', 'p']);
+  });
+
+  it('renders collapsed blocks as <details> and never shows block properties', () => {
+    const r = render('- Hidden part\n  collapsed:: true\n  id:: abc\n\t- inner\n');
+    expect(tags(r.html)).toEqual(['details', 'summary', 'ul', 'li']);
+    expect(r.html).not.toMatch(/collapsed::|abc/);
+  });
+
+  it('does not dump the ontology block and drops headings left empty by property-only sections', () => {
+    const r = render('### Relationships\n- is-subclass-of:: [[Target Concept]]\n## Body\n- text\n');
+    expect(r.html).not.toMatch(/OntologyBlock|term-id|Relationships/);
+    expect(r.headings.map((h) => h.text)).toEqual(['Body']);
+  });
+
+  it('keeps the heading outline in order: starts at h2 and never skips a level', () => {
+    const r = render('#### Deep\n- a\n## Top\n#### Skip\n- b\n');
+    expect(r.headings.map((h) => h.depth)).toEqual([2, 2, 3]);
+  });
+});
+
+describe('GFM, code and math', () => {
+  it('renders tables, strikethrough, task lists, autolinks and footnotes', () => {
+    const r = render('- | a | b |\n  | --- | --- |\n  | 1 | 2 |\n- ~~old~~ and https://example.org\n* [ ] todo\n\nA note[^1].\n\n[^1]: The footnote.\n');
+    const t = tags(r.html);
+    for (const tag of ['table', 'del', 'input', 'section']) expect(t).toContain(tag);
+    const autolink = elements(r.html).find((e) => e.tagName === 'a' && attr(e, 'href') === 'https://example.org');
+    expect(autolink).toBeDefined();
+    const footRef = elements(r.html).find((e) => e.tagName === 'a' && attr(e, 'data-footnote-ref') !== undefined);
+    const target = attr(footRef as Element, 'href')?.slice(1);
+    expect(elements(r.html).some((e) => attr(e, 'id') === target)).toBe(true);
+  });
+
+  it('highlights code with the fence language', () => {
+    const r = render('- ```python\n  w = w - lr * grad\n  ```\n');
+    const code = elements(r.html).find((e) => e.tagName === 'code');
+    expect(code && attr(code, 'class')).toBe('hljs language-python');
+  });
+
+  it('typesets $…$ and $$…$$ with KaTeX', () => {
+    const r = render('- inline $w_{t+1} = w_t - \\eta \\nabla L$ here\n- $$\\hat{y} = \\sigma(wx + b)$$\n');
+    expect(elements(r.html).filter((e) => attr(e, 'class') === 'katex').length).toBe(2);
+    expect(elements(r.html).filter((e) => attr(e, 'class') === 'katex-display').length).toBe(1);
+    expect(r.hasMath).toBe(true);
+  });
+
+  it('leaves prices alone', () => {
+    expect(escapeStrayDollars('Costs $500-$2K a month')).toBe('Costs \\$500-\\$2K a month');
+    const r = render('- Costs $500-$2K a month, or $5 and $10.\n');
+    expect(r.html).toContain('$500-$2K');
+    expect(r.hasMath).toBe(false);
+  });
+
+  it('shows invalid LaTeX as source with an error style and reports it', () => {
+    const r = render('- broken $\\frac{1}{$ formula\n');
+    const err = elements(r.html).find((e) => (attr(e, 'class') ?? '').includes('katex-error'));
+    expect(err).toBeDefined();
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid-math', 5]]);
+  });
+});
+
+describe('links and tags', () => {
+  it('links resolved wikilinks with the definition first sentence as title', () => {
+    const r = render('- see [[TargetConcept]] now\n');
+    const a = elements(r.html).find((e) => e.tagName === 'a');
+    expect(a && attr(a, 'href')).toBe('/concepts/target-concept/');
+    expect(a && attr(a, 'title')).toBe('A target concept for links.');
+    expect(a && attr(a, 'data-preview')).toBe('target-concept');
+  });
+
+  it('renders unresolved links as styled text and withheld ones as plain text', () => {
+    const r = render('- [[Nowhere]] and [[Secret Concept]]\n');
+    const span = elements(r.html).find((e) => e.tagName === 'span');
+    expect(span && attr(span, 'class')).toBe('wikilink wikilink--missing');
+    expect(elements(r.html).some((e) => e.tagName === 'a')).toBe(false);
+    expect(r.html).toContain('Secret Concept');
+  });
+
+  it('links #tags and #[[tags]] to tag pages', () => {
+    const r = render('- about #weights and #[[weights]] and #Model-Weights, not C#\n');
+    const links = elements(r.html).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
+    expect(links).toEqual(['/tags/weights/', '/tags/weights/', '/tags/model-weights/']);
+  });
+
+  it('leaves [[links]] in code alone', () => {
+    const r = render('- `[[Target Concept]]` in code\n');
+    expect(elements(r.html).some((e) => e.tagName === 'a')).toBe(false);
+  });
+});
+
+describe('demos', () => {
+  it('embeds a known demo with its static fallback, and reports unknown ones', () => {
+    const r = render('- {{demo neuron activation=tanh}}\n- {{demo nope}}\n');
+    const demo = elements(r.html).find((e) => attr(e, 'class') === 'kb-demo');
+    expect(demo && attr(demo, 'data-demo')).toBe('neuron');
+    expect(JSON.parse((demo && attr(demo, 'data-params')) ?? '{}')).toEqual({ activation: 'tanh' });
+    expect(elements(r.html).some((e) => e.tagName === 'svg')).toBe(true);
+    expect(r.demos).toEqual(['neuron']);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.target])).toEqual([['unknown-demo', 6, 'nope']]);
+  });
+});
+
+describe('sanitising: editors’ Markdown is data, not code', () => {
+  const payloads = [
+    '<script>alert("xss")</script>',
+    '<img src=x onerror=alert(1)>',
+    '[click me](javascript:alert(1))',
+    '"><svg onload=alert(1)>',
+    '<a href="javascript:alert(1)">link</a>',
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<object data="x"></object><embed src="x">',
+    '[d](data:text/html;base64,PHNjcmlwdD4=)',
+  ];
+  it.each(payloads)('neutralises %s', (payload) => {
+    const r = render(`- Injected: ${payload}\n`);
+    for (const e of elements(r.html)) {
+      expect(['script', 'iframe', 'object', 'embed']).not.toContain(e.tagName);
+      for (const a of e.attrs) {
+        expect(a.name.startsWith('on')).toBe(false);
+        expect(a.value).not.toMatch(/^\s*(javascript|data):/i);
+      }
+    }
+  });
+
+  it('sanitises definitions rendered inline', () => {
+    const { ctx } = setup('');
+    const r = renderInline('A <script>alert(1)</script> definition with [[Target Concept]].', 1, 'page.md', ctx);
+    expect(tags(r.html)).toEqual(['a']);
+    expect(r.html).not.toContain('<p>');
+  });
+});
