@@ -3,7 +3,7 @@
 // base; every #fragment must name an id (or an <a name>) in the target page. External URLs (any
 // scheme, protocol-relative `//host`) are out of scope; javascript:/data: URLs belong to check 2.
 import { posix } from 'node:path';
-import type { PageFacts } from './html.ts';
+import type { LinkFacts } from './scan.ts';
 import type { Finding } from './types.ts';
 
 /** What dead-link resolution needs to know about the whole site, built once. */
@@ -22,9 +22,9 @@ export function normaliseBase(base: string | undefined): string {
   return b;
 }
 
-export function buildSiteIndex(files: Iterable<string>, pages: Iterable<PageFacts>, base?: string): SiteIndex {
+export function buildSiteIndex(files: Iterable<string>, pages: Iterable<LinkFacts>, base?: string): SiteIndex {
   const anchors = new Map<string, Set<string>>();
-  for (const p of pages) anchors.set(p.file, new Set([...p.ids.keys(), ...p.anchorNames]));
+  for (const p of pages) anchors.set(p.file, new Set(p.anchors));
   return { files: new Set(files), anchors, base: normaliseBase(base) };
 }
 
@@ -80,7 +80,7 @@ function resolveUncached(site: SiteIndex, from: string, path: string): Resolutio
   return { ok: false, reason: 'no such file' };
 }
 
-export function checkDeadLinks(page: PageFacts, site: SiteIndex): Finding[] {
+export function checkDeadLinks(page: LinkFacts, site: SiteIndex): Finding[] {
   const findings: Finding[] = [];
   for (const url of page.urls) {
     if (url.name !== 'href' && url.name !== 'src') continue;

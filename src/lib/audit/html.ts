@@ -40,7 +40,7 @@ export interface PageFacts {
   scripts: ScriptFact[];
   /** <iframe>, <object> and <embed> elements. */
   embeds: { tag: string; line: number }[];
-  /** Text nodes and attribute values in document order, separated by spaces. */
+  /** Text nodes and attribute values in document order, separated by PART_SEPARATOR. */
   text: string;
   textParts: TextPart[];
 }
@@ -49,6 +49,10 @@ const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction']);
 const EMBED_TAGS = new Set(['iframe', 'object', 'embed']);
 /** Attributes whose values are markup plumbing rather than readable text. */
 const NON_TEXT_ATTRS = new Set(['class', 'id', 'style', 'href', 'src', 'srcset', 'rel', 'type', 'lang', 'dir', 'width', 'height', 'viewbox', 'd', 'xmlns']);
+
+/** Between text nodes: a space for word splitting plus a non-word character, so the leak scan sees
+ *  the start of an element's text as a place where a sentence may begin. */
+const PART_SEPARATOR = ' \u0001 ';
 
 const isElement = (n: T.Node): n is T.Element => 'tagName' in n;
 
@@ -63,8 +67,8 @@ export function parsePage(file: string, html: string): PageFacts {
   const addText = (value: string, line: number): void => {
     if (!/\S/.test(value)) return;
     facts.textParts.push({ offset: length, line });
-    chunks.push(value, ' ');
-    length += value.length + 1;
+    chunks.push(value, PART_SEPARATOR);
+    length += value.length + PART_SEPARATOR.length;
   };
 
   for (const child of doc.childNodes) {

@@ -1,17 +1,17 @@
 // The site audit: walks a built site once, parses each HTML page once (parse5), and runs the four
-// checks — leaks of withheld text, injected script, dead links, malformed pages — over the facts.
-// Returns a report; printing and exit codes belong to scripts/audit.ts.
+// checks — leaks of withheld text, injected script, dead links, malformed pages. runAudit() works in
+// process; auditSite() spreads the per-file work over worker threads for large sites. Both return a
+// report; printing and exit codes belong to scripts/audit.ts.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { listFiles, isHtml, isTextOutput } from './files.ts';
-import { parsePage, lineAtTextOffset, type PageFacts } from './html.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { listFiles, isHtml } from './files.ts';
 import { readWithheldPages, type WithheldPage } from './withheld.ts';
-import { buildLeakIndex, findMarkers, findSentences, type MarkerSource } from './leaks.ts';
-import { decodeOutput } from './outputs.ts';
-import { checkInjectedScripts } from './injected-scripts.ts';
+import { buildLeakIndex, type MarkerSource } from './leaks.ts';
+import { scanFiles, type ScanResult } from './scan.ts';
 import { buildSiteIndex, checkDeadLinks, normaliseBase } from './dead-links.ts';
-import { checkMalformed } from './malformed.ts';
 import { CHECKS, type AuditOptions, type AuditReport, type CheckName, type Finding } from './types.ts';
+import type { WorkerInput } from './worker.ts';
 
 export type { AuditOptions, AuditReport, Finding, CheckName } from './types.ts';
 export { readWithheldPages } from './withheld.ts';
@@ -27,46 +27,80 @@ export function readManifestMarkers(file: string): MarkerSource[] {
   });
 }
 
-export function runAudit(options: AuditOptions): AuditReport {
+interface Prepared {
+  started: number;
+  base: string;
+  withheld: WithheldPage[];
+  markers: MarkerSource[];
+  files: string[];
+}
+
+function prepare(options: AuditOptions): Prepared {
   const started = performance.now();
-  const base = normaliseBase(options.base);
   if (!existsSync(options.dist)) throw new Error(`no built site at ${options.dist}`);
-  const withheld: WithheldPage[] = options.contentDir && existsSync(options.contentDir) ? readWithheldPages(options.contentDir) : [];
-  const markers = options.manifestFile ? readManifestMarkers(options.manifestFile) : [];
-  const leakIndex = buildLeakIndex(withheld, markers);
+  return {
+    started,
+    base: normaliseBase(options.base),
+    withheld: options.contentDir && existsSync(options.contentDir) ? readWithheldPages(options.contentDir) : [],
+    markers: options.manifestFile ? readManifestMarkers(options.manifestFile) : [],
+    files: listFiles(options.dist),
+  };
+}
 
-  const files = listFiles(options.dist);
-  const findings: Finding[] = [];
-  const pages: PageFacts[] = [];
-  const decoder = new TextDecoder('utf-8');
-  for (const file of files) {
-    if (isHtml(file)) {
-      const html = decoder.decode(readFileSync(join(options.dist, file)));
-      const facts = parsePage(file, html);
-      findings.push(...findMarkers(leakIndex, file, html));
-      findings.push(...findSentences(leakIndex, file, facts.text, (o) => lineAtTextOffset(facts, o)));
-      findings.push(...checkInjectedScripts(facts, base));
-      findings.push(...checkMalformed(facts));
-      facts.text = ''; // only links and ids are needed from here on
-      facts.textParts = [];
-      pages.push(facts);
-    } else if (isTextOutput(file) && (leakIndex.markers.length > 0 || leakIndex.probeCount > 0)) {
-      const out = decodeOutput(file, readFileSync(join(options.dist, file)));
-      findings.push(...findMarkers(leakIndex, file, out.raw, !out.compressed));
-      findings.push(...findSentences(leakIndex, file, out.prose));
-    }
-  }
-  const site = buildSiteIndex(files, pages, base);
+function finish(options: AuditOptions, p: Prepared, scans: ScanResult[], fallback?: string): AuditReport {
+  const findings: Finding[] = scans.flatMap((s) => s.findings);
+  const pages = scans.flatMap((s) => s.pages);
+  const site = buildSiteIndex(p.files, pages, p.base);
   for (const page of pages) findings.push(...checkDeadLinks(page, site));
-
   const counts = Object.fromEntries(CHECKS.map((c) => [c, 0])) as Record<CheckName, number>;
   for (const f of findings) counts[f.check]++;
   const order = new Map(CHECKS.map((c, i) => [c, i]));
   findings.sort((a, b) => order.get(a.check)! - order.get(b.check)! || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0));
   return {
-    dist: options.dist, files: files.length, htmlPages: pages.length, withheldPages: withheld.length, markers: markers.length,
-    findings, counts, durationMs: Math.round(performance.now() - started),
+    dist: options.dist, files: p.files.length, htmlPages: pages.length, withheldPages: p.withheld.length, markers: p.markers.length,
+    findings, counts, threads: scans.length, ...(fallback ? { parallelFallback: fallback } : {}),
+    durationMs: Math.round(performance.now() - p.started),
   };
+}
+
+/** Audit in the current thread. */
+export function runAudit(options: AuditOptions): AuditReport {
+  const p = prepare(options);
+  return finish(options, p, [scanFiles(options.dist, p.files, buildLeakIndex(p.withheld, p.markers), p.base)]);
+}
+
+/** Below this many HTML pages, starting workers costs more than it saves. */
+const PARALLEL_THRESHOLD = 400;
+
+/**
+ * Audit with the per-file work spread over worker threads (one per available core, at most
+ * `workers`). Falls back to the in-process path for small sites, one core, or if a worker fails to
+ * start (e.g. when the TypeScript sources cannot be loaded in a worker).
+ */
+export async function auditSite(options: AuditOptions & { workers?: number }): Promise<AuditReport> {
+  const p = prepare(options);
+  const htmlCount = p.files.filter(isHtml).length;
+  const n = Math.max(1, Math.min(options.workers ?? availableParallelism(), 8, Math.ceil(htmlCount / 200)));
+  if (n === 1 || htmlCount < PARALLEL_THRESHOLD) {
+    return finish(options, p, [scanFiles(options.dist, p.files, buildLeakIndex(p.withheld, p.markers), p.base)]);
+  }
+  const shares: string[][] = Array.from({ length: n }, () => []);
+  p.files.forEach((f, i) => shares[i % n].push(f));
+  try {
+    const scans = await Promise.all(shares.map((files) => new Promise<ScanResult>((resolve, reject) => {
+      const input: WorkerInput = { dist: options.dist, files, withheld: p.withheld, markers: p.markers, base: p.base };
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
+      worker.once('message', (r: ScanResult) => resolve(r));
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        if (code !== 0) reject(new Error(`audit worker exited with code ${code}`));
+      });
+    })));
+    return finish(options, p, scans);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return finish(options, p, [scanFiles(options.dist, p.files, buildLeakIndex(p.withheld, p.markers), p.base)], reason);
+  }
 }
 
 const TITLES: Record<CheckName, string> = {

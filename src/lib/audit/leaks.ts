@@ -111,12 +111,16 @@ export function tokenise(text: string): { words: string[]; offsets: number[] } {
   return { words, offsets };
 }
 
+const WORD_JOINERS = new Set(['/', '-', '_', "'", '\u2019', '@', '&', '.']);
+
 /**
  * A match counts only where a sentence can start: at the beginning of the text or after punctuation,
  * not in the middle of a longer sentence (`Adaptive Few-Shot Dropout …` does not leak `Few-Shot
  * Dropout …`).
  */
 function startsSentence(text: string, offset: number): boolean {
+  // Joined to the previous word (`Losses/Decoder`, `semi-Decoder`, `x_Decoder`): not a start.
+  if (offset > 0 && WORD_JOINERS.has(text[offset - 1])) return false;
   for (let i = offset - 1; i >= 0; i--) {
     const ch = text[i];
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0') continue;

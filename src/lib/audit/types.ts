@@ -33,5 +33,9 @@ export interface AuditReport {
   markers: number;
   findings: Finding[];
   counts: Record<CheckName, number>;
+  /** Threads that scanned files (1 = in process). */
+  threads: number;
+  /** Why worker threads were not used, when they were wanted but failed. */
+  parallelFallback?: string;
   durationMs: number;
 }

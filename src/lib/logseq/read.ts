@@ -121,7 +121,8 @@ export function readPage(bytes: Uint8Array | string, file: string): ParsedPage {
     const data = normaliseFrontMatter(parsed.data ?? {});
     page.frontMatter = data;
     page.format = format === 'mdx' ? 'mdx' : 'markdown';
-    page.pageProperties = Object.entries(data).map(([key, value]): Property => ({ key, value: stringifyValue(value), line: 1 + fmLineOf(text, key) }));
+    const keyLines = frontMatterKeyLines(text, fmLines);
+    page.pageProperties = Object.entries(data).map(([key, value]): Property => ({ key, value: stringifyValue(value), line: keyLines.get(key) ?? 1 }));
     const body = parsed.content.replace(/^\r?\n/, '');
     const bodyStart = text.split(/\r?\n/).length - body.split(/\r?\n/).length + 1;
     if (body.trim() !== '') page.blocks = [proseBlock(body, bodyStart)];
@@ -139,14 +140,15 @@ export function readPage(bytes: Uint8Array | string, file: string): ParsedPage {
   return page;
 }
 
-/** 0-based line offset of a front matter key within the file (0 when not found). */
-function fmLineOf(text: string, key: string): number {
-  const lines = text.split(/\r?\n/, 200);
+/** 1-based line of each top-level front matter key (lower-cased). */
+function frontMatterKeyLines(text: string, fmLines: number): Map<string, number> {
+  const lines = text.split(/\r?\n/, fmLines);
+  const out = new Map<string, number>();
   for (let k = 1; k < lines.length; k++) {
-    if (/^(---|\.\.\.)\s*$/.test(lines[k])) break;
-    if (lines[k].toLowerCase().startsWith(`${key}:`)) return k;
+    const m = /^([^\s:#][^:]*):/.exec(lines[k]);
+    if (m && !out.has(m[1].toLowerCase())) out.set(m[1].toLowerCase(), k + 1);
   }
-  return 0;
+  return out;
 }
 
 function proseBlock(text: string, line: number): Block {

@@ -77,16 +77,19 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-/** The sentence of `line` that contains the link to `target`. */
+/**
+ * The sentence of `line` that contains the link to `target`, as plain text. The sentence is cut
+ * from the raw line first (so long lines cost no more than short ones), then stripped of markup.
+ */
 export function sentenceAround(line: string, target: string): string {
-  const plain = plainText(line);
-  const at = plain.indexOf(target);
-  if (at < 0) return plain.slice(0, 300);
-  const before = plain.lastIndexOf('. ', at);
+  let at = line.indexOf(`[[${target}]]`);
+  if (at < 0) at = line.indexOf(target);
+  if (at < 0) return plainText(line.slice(0, 600)).slice(0, 300);
+  const before = line.lastIndexOf('. ', at);
   const start = before < 0 ? 0 : before + 2;
-  const afterIdx = plain.indexOf('. ', at + target.length);
-  const end = afterIdx < 0 ? plain.length : afterIdx + 1;
-  return plain.slice(start, end).slice(0, 300);
+  const afterIdx = line.indexOf('. ', at + target.length);
+  const end = afterIdx < 0 ? line.length : afterIdx + 1;
+  return plainText(line.slice(Math.max(start, at - 600), Math.min(end, at + 600))).slice(0, 300);
 }
 
 function splitList(value: string): string[] {

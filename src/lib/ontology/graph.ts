@@ -205,6 +205,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   const relations: Record<string, RelationGroup[]> = {};
   const incoming: Record<string, { key: string; from: string }[]> = {};
   const backlinks: Record<string, Backlink[]> = {};
+  const seenBacklinks = new Set<string>();
   const reportLink = (c: Concept, target: string, line: number, what: string): LinkTarget => {
     const t = resolveLink(target);
     if (t.state === 'missing') diagnostics.push(diagnostic('broken-link', c.file, line, `${what} "${target}" resolves to no page`, target));
@@ -230,8 +231,10 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     for (const link of c.linkRefs) {
       const t = reportLink(c, link.target, link.line, 'link');
       if (!c.public || t.state !== 'published' || t.slug === c.slug) continue;
-      const list = (backlinks[t.slug] ??= []);
-      if (!list.some((b) => b.from === c.slug && b.sentence === link.sentence)) list.push({ from: c.slug, sentence: link.sentence });
+      const key = `${t.slug}\u0000${c.slug}\u0000${link.sentence}`;
+      if (seenBacklinks.has(key)) continue;
+      seenBacklinks.add(key);
+      (backlinks[t.slug] ??= []).push({ from: c.slug, sentence: link.sentence });
     }
   }
 

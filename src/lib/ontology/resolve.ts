@@ -11,6 +11,8 @@ export type Resolution =
 
 /** The comparison key: letters and digits only, lower-cased, accents removed. */
 export function linkKey(text: string): string {
+  // Fast path for plain ASCII (nearly every link): no Unicode normalisation needed.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -40,7 +42,15 @@ export class LinkIndex {
     else if (!list.includes(index)) list.push(index);
   }
 
+  private readonly memo = new Map<string, Resolution>();
+
   resolve(text: string): Resolution {
+    let r = this.memo.get(text);
+    if (!r) this.memo.set(text, (r = this.lookup(text)));
+    return r;
+  }
+
+  private lookup(text: string): Resolution {
     const key = linkKey(text);
     if (key === '') return { state: 'missing' };
     for (const map of this.byRank) {
