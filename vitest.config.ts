@@ -10,7 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/integration/**'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {
