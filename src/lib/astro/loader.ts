@@ -8,12 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveContentDir } from '../../config.ts';
 import { countBySeverity, formatDiagnostic } from '../diagnostics.ts';
-import { buildSite, type RenderedBody, type SiteBuild } from '../site/build-graph.ts';
+import { buildSiteParallel, type RenderedBody, type SiteBuild } from '../site/build-graph.ts';
 import { siteSummary } from '../site/summary.ts';
 
-let current: SiteBuild | null = null;
+let current: Promise<SiteBuild> | null = null;
 
-function runPipeline(ctx: LoaderContext): SiteBuild {
+async function runPipeline(ctx: LoaderContext): Promise<SiteBuild> {
   const cache = {
     get(slug: string): RenderedBody | undefined {
       const entry = ctx.store.get(slug);
@@ -21,7 +21,7 @@ function runPipeline(ctx: LoaderContext): SiteBuild {
       return meta?.body;
     },
   };
-  const site = buildSite({ cache, digest: (s) => ctx.generateDigest(s), onProgress: (m) => ctx.logger.info(m) });
+  const site = await buildSiteParallel({ cache, digest: (s) => ctx.generateDigest(s), onProgress: (m) => ctx.logger.info(m) });
   const counts = countBySeverity(site.diagnostics);
   for (const d of site.diagnostics) {
     if (d.severity === 'info') continue;
@@ -41,12 +41,12 @@ function runPipeline(ctx: LoaderContext): SiteBuild {
 }
 
 /** The pipeline runs once per load cycle, whichever loader asks first; a content change resets it. */
-function sharedBuild(ctx: LoaderContext): SiteBuild {
+function sharedBuild(ctx: LoaderContext): Promise<SiteBuild> {
   current ??= runPipeline(ctx);
   return current;
 }
 
-function watchContent(ctx: LoaderContext, reload: () => void) {
+function watchContent(ctx: LoaderContext, reload: () => void): void {
   if (!ctx.watcher) return;
   const dir = resolveContentDir();
   ctx.watcher.add(dir);
@@ -65,8 +65,8 @@ export function glossaryLoader(): Loader {
   return {
     name: 'kb-glossary',
     load: async (ctx) => {
-      const sync = () => {
-        const site = sharedBuild(ctx);
+      const sync = async () => {
+        const site = await sharedBuild(ctx);
         const keep = new Set<string>();
         for (const { data, body } of site.entries) {
           keep.add(data.slug);
@@ -79,8 +79,8 @@ export function glossaryLoader(): Loader {
         }
         for (const id of ctx.store.keys()) if (!keep.has(id)) ctx.store.delete(id);
       };
-      sync();
-      watchContent(ctx, sync);
+      await sync();
+      watchContent(ctx, () => void sync());
     },
   };
 }
@@ -89,13 +89,13 @@ export function siteLoader(): Loader {
   return {
     name: 'kb-site',
     load: async (ctx) => {
-      const sync = () => {
-        const site = sharedBuild(ctx);
+      const sync = async () => {
+        const site = await sharedBuild(ctx);
         const summary = siteSummary(site);
         ctx.store.set({ id: 'summary', data: summary as unknown as Record<string, unknown>, digest: ctx.generateDigest(JSON.stringify(summary)) });
       };
-      sync();
-      watchContent(ctx, sync);
+      await sync();
+      watchContent(ctx, () => void sync());
     },
   };
 }

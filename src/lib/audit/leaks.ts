@@ -1,8 +1,8 @@
 // Check 1 — leaks of withheld content. Builds an index once (private markers from a corpus manifest,
 // and word sequences of withheld pages' sentences), then scans each output in one pass: markers by
-// substring search on the lower-cased raw text, sentences by sliding over the output's words and
-// looking up two-word keys. Titles are not searched: a public page may legitimately write a withheld
-// page's title as link text.
+// substring search on the lower-cased raw text, sentences by walking a word trie from every word of
+// the output that can start a sentence. Titles are not searched: a public page may legitimately write
+// a withheld page's title as link text.
 import type { Finding } from './types.ts';
 import type { WithheldPage } from './withheld.ts';
 import { wordsOf } from './withheld.ts';
@@ -111,7 +111,7 @@ export function tokenise(text: string): { words: string[]; offsets: number[] } {
   return { words, offsets };
 }
 
-const WORD_JOINERS = new Set(['/', '-', '_', "'", '\u2019', '@', '&', '.']);
+const WORD_JOINERS = new Set(['/', '-', '_', '@', '&', '.']);
 
 /**
  * A match counts only where a sentence can start: at the beginning of the text or after punctuation,

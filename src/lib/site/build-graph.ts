@@ -1,9 +1,10 @@
 // One run of the pipeline for the site: read the content folder, build the graph, and render every
 // published page (reusing cached HTML when a page's source and link environment are unchanged).
 // Shared by the Astro loaders (src/content.config.ts) and the tests; no Astro imports here.
+import { availableParallelism } from 'node:os';
 import { loadSiteConfig, resolveContentDir, type SiteConfig } from '../../config.ts';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import type { GraphBuild, LinkTarget } from '../ontology/graph.ts';
+import type { GraphBuild, GraphNode, LinkTarget } from '../ontology/graph.ts';
 import { loadContent } from '../ontology/load.ts';
 import { slugify } from '../ontology/slug.ts';
 import type { PageRecord } from '../ontology/extract.ts';
@@ -13,6 +14,7 @@ import { firstSentence } from '../render/text.ts';
 import { demoRenderer, DEMO_RENDER_VERSION } from './demo-embed.ts';
 import type { ConceptEntryData } from './types.ts';
 import { conceptHref, GraphView, guideHref } from './view.ts';
+import { renderInWorker } from './render-pool.ts';
 
 /** Bump when rendering changes in a way cached HTML must not survive. */
 export const RENDER_VERSION = 1;
@@ -65,62 +67,128 @@ export interface RenderCache {
   get(slug: string): RenderedBody | undefined;
 }
 
-export function buildSite(options: { contentDir?: string; config?: SiteConfig; cache?: RenderCache; digest: (s: string) => string; onProgress?: (msg: string) => void }): SiteBuild {
+export interface BuildOptions {
+  contentDir?: string;
+  config?: SiteConfig;
+  cache?: RenderCache;
+  digest: (s: string) => string;
+  onProgress?: (msg: string) => void;
+}
+
+/** Renders one concept page's body and definition. */
+export function renderConceptBody(record: PageRecord, ctx: RenderContext): Omit<RenderedBody, 'bodyDigest'> {
+  const c = record.concept as NonNullable<PageRecord['concept']>;
+  const r = renderBlocks(record.body, record.page.file, ctx, c.title);
+  const d = c.definition ? renderInline(c.definition, c.titleLine, record.page.file, ctx) : null;
+  return {
+    html: r.html,
+    headings: r.headings,
+    definitionHtml: d?.html ?? '',
+    hasMath: r.hasMath || (d?.hasMath ?? false),
+    demos: r.demos,
+    diagnostics: [...r.diagnostics, ...(d?.diagnostics ?? [])],
+  };
+}
+
+/** A build in progress: the graph is built and each page knows whether its cached HTML still holds. */
+interface Prepared {
+  config: SiteConfig;
+  contentDir: string;
+  build: GraphBuild;
+  ctx: RenderContext;
+  pages: { node: GraphNode; record: PageRecord; bodyDigest: string; body: RenderedBody | undefined }[];
+  parseSeconds: number;
+  started: number;
+}
+
+function prepare(options: BuildOptions): Prepared {
   const config = options.config ?? loadSiteConfig();
   const contentDir = options.contentDir ?? resolveContentDir();
-  const t0 = performance.now();
+  const started = performance.now();
   const build = loadContent(contentDir, config);
-  const t1 = performance.now();
-  options.onProgress?.(`parsed ${build.records.length} files in ${((t1 - t0) / 1000).toFixed(1)} s`);
-  const view = new GraphView(build.graph, config);
+  const parseSeconds = (performance.now() - started) / 1000;
+  options.onProgress?.(`parsed ${build.records.length} files in ${parseSeconds.toFixed(1)} s`);
   const ctx = makeRenderContext(build);
   const tags = new Set(Object.keys(build.graph.tags));
   const recordBySlug = new Map<string, PageRecord>();
-  for (const r of build.records) if (r.status === 'published' && r.concept) recordBySlug.set(`${r.concept.kind}:${r.concept.slug}`, r);
+  for (const r of build.records) if (r.status === 'published' && r.concept?.kind === 'concept') recordBySlug.set(r.concept.slug, r);
+  const pages = build.graph.nodes
+    .filter((n) => n.kind === 'concept')
+    .map((node) => {
+      const record = recordBySlug.get(node.slug) as PageRecord;
+      const bodyDigest = options.digest(`${RENDER_VERSION}/${DEMO_RENDER_VERSION}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, tags)}`);
+      const cached = options.cache?.get(node.slug);
+      return { node, record, bodyDigest, body: cached && cached.bodyDigest === bodyDigest ? cached : undefined };
+    });
+  return { config, contentDir, build, ctx, pages, parseSeconds, started };
+}
+
+function assemble(p: Prepared, rendered: number, options: BuildOptions): SiteBuild {
+  const view = new GraphView(p.build.graph, p.config);
+  const diagnostics = [...p.build.diagnostics];
   const entries: SiteBuild['entries'] = [];
-  const diagnostics = [...build.diagnostics];
-  let rendered = 0;
-  let reused = 0;
-  const concepts = build.graph.nodes.filter((n) => n.kind === 'concept');
-  concepts.forEach((node, k) => {
-    const record = recordBySlug.get(`concept:${node.slug}`) as PageRecord;
-    const bodyDigest = options.digest(`${RENDER_VERSION}/${DEMO_RENDER_VERSION}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, tags)}`);
-    let body = options.cache?.get(node.slug);
-    if (!body || body.bodyDigest !== bodyDigest) {
-      const r = renderBlocks(record.body, record.page.file, ctx, node.title);
-      const d = node.definition ? renderInline(node.definition, record.concept?.titleLine ?? 1, record.page.file, ctx) : null;
-      body = {
-        html: r.html,
-        headings: r.headings,
-        definitionHtml: d?.html ?? '',
-        hasMath: r.hasMath || (d?.hasMath ?? false),
-        demos: r.demos,
-        diagnostics: [...r.diagnostics, ...(d?.diagnostics ?? [])],
-        bodyDigest,
-      };
-      rendered++;
-    } else reused++;
+  for (const page of p.pages) {
+    const body = page.body as RenderedBody;
     diagnostics.push(...body.diagnostics);
-    entries.push({ data: view.entry(node, body), body });
-    if ((k + 1) % 1000 === 0) options.onProgress?.(`rendered ${k + 1}/${concepts.length} pages`);
-  });
-  const t2 = performance.now();
-  options.onProgress?.(`rendered ${rendered} pages, reused ${reused} unchanged, in ${((t2 - t1) / 1000).toFixed(1)} s`);
+    entries.push({ data: view.entry(page.node, body), body });
+  }
   diagnostics.sort(compareDiagnostics);
+  const renderSeconds = (performance.now() - p.started) / 1000 - p.parseSeconds;
+  options.onProgress?.(`rendered ${rendered} pages, reused ${p.pages.length - rendered} unchanged, in ${renderSeconds.toFixed(1)} s`);
   return {
-    config,
-    contentDir,
-    build,
+    config: p.config,
+    contentDir: p.contentDir,
+    build: p.build,
     view,
     entries,
     diagnostics,
     stats: {
-      files: build.records.length,
-      published: concepts.length,
-      withheld: build.withheld,
+      files: p.build.records.length,
+      published: p.pages.length,
+      withheld: p.build.withheld,
       rendered,
-      reused,
-      seconds: { parse: (t1 - t0) / 1000, render: (t2 - t1) / 1000 },
+      reused: p.pages.length - rendered,
+      seconds: { parse: p.parseSeconds, render: renderSeconds },
     },
   };
+}
+
+/** Builds the site data on this thread. */
+export function buildSite(options: BuildOptions): SiteBuild {
+  const p = prepare(options);
+  let rendered = 0;
+  for (const page of p.pages) {
+    if (page.body) continue;
+    page.body = { ...renderConceptBody(page.record, p.ctx), bodyDigest: page.bodyDigest };
+    if (++rendered % 1000 === 0) options.onProgress?.(`rendered ${rendered} pages`);
+  }
+  return assemble(p, rendered, options);
+}
+
+/** Below this many pages to render, worker start-up costs more than it saves. */
+const PARALLEL_THRESHOLD = 300;
+
+/**
+ * Builds the site data, rendering pages in worker threads (one per core) when there are many to
+ * render. Each worker re-reads the content folder (the graph is deterministic, so it is the same
+ * graph) and renders its share of pages; results are identical to buildSite's.
+ */
+export async function buildSiteParallel(options: BuildOptions & { workers?: number }): Promise<SiteBuild> {
+  const p = prepare(options);
+  const pending = p.pages.filter((page) => !page.body);
+  const workers = Math.min(options.workers ?? availableParallelism(), Math.ceil(pending.length / 100));
+  if (pending.length < PARALLEL_THRESHOLD || workers < 2) {
+    for (const page of pending) page.body = { ...renderConceptBody(page.record, p.ctx), bodyDigest: page.bodyDigest };
+    return assemble(p, pending.length, options);
+  }
+  options.onProgress?.(`rendering ${pending.length} pages in ${workers} worker threads`);
+  const shares: (typeof pending)[] = Array.from({ length: workers }, () => []);
+  pending.forEach((page, k) => shares[k % workers].push(page));
+  await Promise.all(
+    shares.map(async (share) => {
+      const bodies = await renderInWorker({ contentDir: p.contentDir, config: p.config, files: share.map((page) => page.record.page.file) });
+      share.forEach((page, k) => (page.body = { ...bodies[k], bodyDigest: page.bodyDigest }));
+    }),
+  );
+  return assemble(p, pending.length, options);
 }
