@@ -2,9 +2,10 @@
 // (GUIDE §4). Human output: one `file:line: severity code: message` line per diagnostic and a
 // grouped summary; `--json`: one JSON object. Exit status 1 when any error is found.
 import { loadSiteConfig, resolveContentDir } from '../src/config.ts';
-import { countBySeverity, formatDiagnostic } from '../src/lib/diagnostics.ts';
+import { compareDiagnostics, countBySeverity, formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { loadContent } from '../src/lib/ontology/load.ts';
 import { checkReport } from '../src/lib/ontology/report.ts';
+import { demoDiagnostics } from '../src/lib/site/demo-embed.ts';
 
 function parseArgs(argv: string[]): { content?: string; json: boolean } {
   const out: { content?: string; json: boolean } = { json: false };
@@ -28,6 +29,8 @@ const args = parseArgs(process.argv.slice(2));
 const dir = resolveContentDir(args.content);
 const config = loadSiteConfig();
 const build = loadContent(dir, config);
+build.diagnostics.push(...demoDiagnostics(build.records));
+build.diagnostics.sort(compareDiagnostics);
 const report = checkReport(build);
 const counts = countBySeverity(build.diagnostics);
 if (args.json) {
