@@ -46,20 +46,26 @@ function sharedBuild(ctx: LoaderContext): Promise<SiteBuild> {
   return current;
 }
 
+/** Reload callbacks of the loaders, run once per content change (dev only). */
+const reloaders = new Set<() => void>();
+let watching = false;
+
 function watchContent(ctx: LoaderContext, reload: () => void): void {
   if (!ctx.watcher) return;
+  reloaders.add(reload);
+  if (watching) return;
+  watching = true;
   const dir = resolveContentDir();
   ctx.watcher.add(dir);
   const onChange = (file: string) => {
     if (!path.resolve(file).startsWith(dir) || !/\.(md|mdx|markdown)$/i.test(file)) return;
     current = null;
-    reload();
+    for (const r of reloaders) r();
   };
   ctx.watcher.on('change', onChange);
   ctx.watcher.on('add', onChange);
   ctx.watcher.on('unlink', onChange);
 }
-
 
 export function glossaryLoader(): Loader {
   return {
