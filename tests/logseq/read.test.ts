@@ -54,10 +54,10 @@ describe('readPage', () => {
   });
 });
 
-/** Every non-blank line of the input lies in some block's line range or is a page property. */
+/** Every non-blank line of the input lies in some block's line range, is a page property or carries a diagnostic. */
 function accountedLines(text: string): { missing: number[] } {
   const page = readPage(text, 'fuzz.md');
-  const covered = new Set<number>(page.pageProperties.map((p) => p.line));
+  const covered = new Set<number>([...page.pageProperties.map((p) => p.line), ...page.diagnostics.map((d) => d.line)]);
   const visit = (bs: Block[]) => {
     for (const b of bs) {
       for (let l = b.line; l <= b.endLine; l++) covered.add(l);

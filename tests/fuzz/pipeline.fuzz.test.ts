@@ -1,0 +1,112 @@
+// Fuzzing the whole pipeline (fast-check): random and mutated Logseq pages go through parse → graph →
+// render. Nothing throws, no `<script` or event handler reaches the HTML, and every input line is
+// accounted for by the parser.
+import fc from 'fast-check';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { defaultDomains } from '../../src/config.ts';
+import { readPage } from '../../src/lib/logseq/read.ts';
+import type { Block } from '../../src/lib/logseq/types.ts';
+import { graphFromPages } from '../../src/lib/ontology/load.ts';
+import { makeRenderContext, renderConceptBody } from '../../src/lib/site/build-graph.ts';
+
+const SEED_PAGE = [
+  '- ### OntologyBlock',
+  '  id:: fuzz-ontology',
+  '  collapsed:: true',
+  '\t- term-id:: AI-0001',
+  '\t- preferred-term:: Fuzz Page',
+  '\t- public-access:: true',
+  '\t- definition:: A page for [[Other]] with $x^2$.',
+  '### Relationships',
+  '- is-subclass-of:: [[Other]]',
+  '## Body',
+  '- text with [[Other]] and #tag',
+  '  - child $$y$$',
+  '- ```js',
+  '  const x = 1;',
+  '  ```',
+  '- | a | b |',
+  '  | - | - |',
+  '- {{demo neuron}}',
+];
+
+const fragments = [
+  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '"><svg onload=alert(1)>',
+  '<a href="javascript:alert(1)">l</a>', '<iframe src=x></iframe>', '<ScRiPt>alert(2)</sCrIpT>', '<style>*{}</style>',
+  '[[', ']]', '[[Other]]', '$', '$$', '```', '~~~', '::', '- ', '\t', '  ', '#', '{{demo', '}}', '<', '>', '&', '\\', '|', '\r',
+  'collapsed:: true', 'public-access:: true', '$500-$2K', '<details><summary>s</summary>', '</details>', '<!--', '-->',
+];
+
+const line = fc.oneof(fc.constantFrom(...SEED_PAGE), fc.constantFrom(...fragments), fc.string({ maxLength: 24 }));
+const mutatedPage = fc
+  .tuple(fc.array(fc.tuple(fc.nat(SEED_PAGE.length), line), { maxLength: 12 }), fc.array(fc.nat(SEED_PAGE.length), { maxLength: 4 }))
+  .map(([inserts, deletes]) => {
+    const lines = [...SEED_PAGE];
+    for (const d of deletes) lines.splice(d, 1);
+    for (const [at, l] of inserts) lines.splice(at, 0, l);
+    return lines.join('\n');
+  });
+const randomPage = fc.array(line, { maxLength: 30 }).map((ls) => ls.join('\n'));
+
+const OTHER = '- ### OntologyBlock\n\t- term-id:: AI-0002\n\t- preferred-term:: Other\n\t- public-access:: true\n';
+
+type Element = DefaultTreeAdapterMap['element'];
+type Node = DefaultTreeAdapterMap['node'];
+
+function elements(html: string): Element[] {
+  const out: Element[] = [];
+  const visit = (n: Node) => {
+    if ('tagName' in n) out.push(n);
+    if ('childNodes' in n) n.childNodes.forEach(visit);
+    if ('content' in n && n.content) n.content.childNodes.forEach(visit);
+  };
+  visit(parseFragment(html));
+  return out;
+}
+
+function check(text: string): void {
+  const page = readPage(text, 'fuzz.md');
+  // Every non-blank line is accounted for: a page property or inside some block.
+  // A line is accounted for when it is a page property, lies in a block, or carries a diagnostic.
+  const covered = new Set<number>([...page.pageProperties.map((p) => p.line), ...page.diagnostics.map((d) => d.line)]);
+  const visit = (bs: Block[]) => {
+    for (const b of bs) {
+      for (let l = b.line; l <= b.endLine; l++) covered.add(l);
+      for (const p of b.properties) covered.add(p.line);
+      visit(b.children);
+    }
+  };
+  visit(page.blocks);
+  if (!page.diagnostics.some((d) => d.code === 'parse-error')) {
+    text.split(/\r?\n/).forEach((l, k) => {
+      if (l.trim() !== '') expect(covered.has(k + 1), `line ${k + 1}: ${JSON.stringify(l)}`).toBe(true);
+    });
+  }
+  const build = graphFromPages([page, readPage(OTHER, 'other.md')], { publishAll: true, domains: defaultDomains });
+  const ctx = makeRenderContext(build);
+  for (const record of build.records) {
+    if (record.status !== 'published' || !record.concept || record.concept.kind !== 'concept') continue;
+    const body = renderConceptBody(record, ctx);
+    for (const html of [body.html, body.definitionHtml]) {
+      expect(html).not.toMatch(/<script/i);
+      for (const e of elements(html)) {
+        expect(['script', 'iframe', 'object', 'embed']).not.toContain(e.tagName);
+        for (const a of e.attrs) {
+          expect(a.name.startsWith('on'), `${e.tagName} ${a.name}`).toBe(false);
+          expect(a.value).not.toMatch(/^\s*(javascript|data|vbscript):/i);
+        }
+      }
+    }
+  }
+}
+
+describe('pipeline fuzzing', () => {
+  it('survives mutated seed pages', () => {
+    fc.assert(fc.property(mutatedPage, check), { numRuns: 150 });
+  });
+
+  it('survives random pages', () => {
+    fc.assert(fc.property(randomPage, check), { numRuns: 150 });
+  });
+});
