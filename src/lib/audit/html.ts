@@ -45,6 +45,7 @@ export interface PageFacts {
   textParts: TextPart[];
 }
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction']);
 const EMBED_TAGS = new Set(['iframe', 'object', 'embed']);
 /** Attributes whose values are markup plumbing rather than readable text. */
@@ -104,7 +105,7 @@ export function parsePage(file: string, html: string): PageFacts {
     }
     if (tag === 'script') facts.scripts.push({ line, attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])) });
     else if (EMBED_TAGS.has(tag)) facts.embeds.push({ tag, line });
-    else if (tag === 'title' && facts.title === null) {
+    else if (tag === 'title' && facts.title === null && node.namespaceURI === HTML_NS) {
       facts.title = node.childNodes.map((c) => (c.nodeName === '#text' ? (c as T.TextNode).value : '')).join('');
     }
     const children = tag === 'template' ? (node as T.Template).content.childNodes : node.childNodes;

@@ -100,7 +100,7 @@ export function readPage(bytes: Uint8Array | string, file: string): ParsedPage {
     text = decoded.text;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  page.lineCount = text === '' ? 0 : text.split('\n').length;
+  page.lineCount = text === '' ? 0 : countLines(text);
   if (text.trim() === '') {
     page.empty = true;
     return page;
@@ -124,7 +124,7 @@ export function readPage(bytes: Uint8Array | string, file: string): ParsedPage {
     const keyLines = frontMatterKeyLines(text, fmLines);
     page.pageProperties = Object.entries(data).map(([key, value]): Property => ({ key, value: stringifyValue(value), line: keyLines.get(key) ?? 1 }));
     const body = parsed.content.replace(/^\r?\n/, '');
-    const bodyStart = text.split(/\r?\n/).length - body.split(/\r?\n/).length + 1;
+    const bodyStart = page.lineCount - countLines(body) + 1;
     if (body.trim() !== '') page.blocks = [proseBlock(body, bodyStart)];
     return page;
   }
@@ -149,6 +149,12 @@ function frontMatterKeyLines(text: string, fmLines: number): Map<string, number>
     if (m && !out.has(m[1].toLowerCase())) out.set(m[1].toLowerCase(), k + 1);
   }
   return out;
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) n++;
+  return n;
 }
 
 function proseBlock(text: string, line: number): Block {

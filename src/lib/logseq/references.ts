@@ -61,7 +61,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function lineOf(starts: number[], index: number): number {
+function lineIndex(starts: number[], index: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -80,22 +80,26 @@ export function parseDemoParams(raw: string): Record<string, string> {
 
 export function findReferences(text: string): References {
   const out: References = { links: [], tags: [], demos: [] };
-  if (!text.includes('[[') && !text.includes('#') && !text.includes('{{')) return out;
+  const hasLink = text.includes('[[');
+  const hasTag = text.includes('#');
+  const hasMacro = text.includes('{{');
+  if (!hasLink && !hasTag && !hasMacro) return out;
   const masked = maskCode(text);
-  const starts = lineStarts(masked);
-  for (const m of masked.matchAll(WIKILINK)) {
+  let starts: number[] | null = null;
+  const lineOf = (index: number) => (masked.length < 200 && !masked.includes('\n') ? 0 : lineIndex((starts ??= lineStarts(masked)), index));
+  if (hasLink) for (const m of masked.matchAll(WIKILINK)) {
     const target = m[2].trim();
     if (target === '') continue;
-    if (m[1] === '#') out.tags.push({ tag: target, lineOffset: lineOf(starts, m.index) });
-    else out.links.push({ target, lineOffset: lineOf(starts, m.index) });
+    if (m[1] === '#') out.tags.push({ tag: target, lineOffset: lineOf(m.index) });
+    else out.links.push({ target, lineOffset: lineOf(m.index) });
   }
-  for (const m of masked.matchAll(TAG)) {
+  if (hasTag) for (const m of masked.matchAll(TAG)) {
     const tag = m[2].replace(/[.]+$/, '');
     if (/^\d+$/.test(tag)) continue;
-    out.tags.push({ tag, lineOffset: lineOf(starts, m.index + m[1].length) });
+    out.tags.push({ tag, lineOffset: lineOf(m.index + m[1].length) });
   }
-  for (const m of masked.matchAll(DEMO)) {
-    out.demos.push({ name: m[1], params: parseDemoParams(m[2]), lineOffset: lineOf(starts, m.index), source: m[0] });
+  if (hasMacro) for (const m of masked.matchAll(DEMO)) {
+    out.demos.push({ name: m[1], params: parseDemoParams(m[2]), lineOffset: lineOf(m.index), source: m[0] });
   }
   return out;
 }
