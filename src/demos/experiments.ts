@@ -1,0 +1,74 @@
+// The problems the demos train on, built from typed demo parameters with the training core:
+// the noisy-line regression, the 2-D classification sets, classifier networks and decision-boundary grids.
+// DOM-free and deterministic, so build-time fallbacks and live demos show the same numbers.
+
+import { createTrainer, makeDataSet, mlp, noisyLine, splitDataSet, type ActivationName, type DataSet, type DataSetName, type InitialiserName, type Mlp, type OptimiserName, type RegularisationName, type Trainer } from '../training/index.ts';
+
+/** Points of the 2-D classification sets, half used for training and half for testing. */
+export const CLASSIFICATION_POINTS = 200;
+/** The square [−DOMAIN, DOMAIN]² in which 2-D data and decision boundaries are drawn. */
+export const DOMAIN = 1.5;
+
+export function lineData(points: number, noise: number, seed: number): DataSet {
+  return noisyLine({ count: points, noise, seed });
+}
+
+/** y = w·x + b as a one-neuron linear network trained on MSE with full-batch gradient descent. */
+export function lineTrainer(data: DataSet, learningRate: number, w = 0, b = 0): Trainer {
+  const model = mlp([1, 1], { output: 'linear' });
+  model.parameters[0].data[0] = w;
+  model.parameters[1].data[0] = b;
+  return createTrainer({ model, loss: 'mse', optimiser: 'sgd', learningRate, batchSize: data.count });
+}
+
+/** Mean squared error of y = w·x + b over a 1-D data set (closed form, for loss surfaces). */
+export function lineLoss(data: DataSet, w: number, b: number): number {
+  let s = 0;
+  for (let i = 0; i < data.count; i++) s += (w * data.inputs[i] + b - data.targets[i]) ** 2;
+  return s / data.count;
+}
+
+export function classificationData(name: DataSetName, noise: number, seed: number): { train: DataSet; test: DataSet } {
+  return splitDataSet(makeDataSet(name, { count: CLASSIFICATION_POINTS, noise, seed }), 0.5, seed);
+}
+
+export interface ClassifierOptions {
+  hidden: readonly number[];
+  activation: ActivationName;
+  seed: number;
+  init?: InitialiserName;
+  learningRate: number;
+  optimiser?: OptimiserName;
+  batchSize?: number;
+  regularisation?: RegularisationName;
+  regularisationRate?: number;
+}
+
+/** A 2 → hidden… → 1 sigmoid classifier with binary cross-entropy. */
+export function classifierTrainer(options: ClassifierOptions): Trainer {
+  const model: Mlp = mlp([2, ...options.hidden, 1], {
+    hidden: options.activation, output: 'sigmoid', seed: options.seed, init: options.init ?? (options.activation === 'relu' ? 'he' : 'xavier'),
+  });
+  return createTrainer({
+    model, loss: 'bce', optimiser: options.optimiser ?? 'sgd', learningRate: options.learningRate, batchSize: options.batchSize ?? 10,
+    regularisation: options.regularisation ?? 'none', regularisationRate: options.regularisationRate ?? 0, seed: options.seed,
+  });
+}
+
+/** Grid point coordinates, row-major from the top-left corner (x from −DOMAIN, y from +DOMAIN). */
+export function gridInputs(resolution: number): Float64Array {
+  const inputs = new Float64Array(resolution * resolution * 2);
+  for (let row = 0; row < resolution; row++) {
+    for (let col = 0; col < resolution; col++) {
+      const k = 2 * (row * resolution + col);
+      inputs[k] = -DOMAIN + ((col + 0.5) * 2 * DOMAIN) / resolution;
+      inputs[k + 1] = DOMAIN - ((row + 0.5) * 2 * DOMAIN) / resolution;
+    }
+  }
+  return inputs;
+}
+
+/** Predicted probability of class 1 at each cell centre of a resolution × resolution grid. */
+export function predictGrid(trainer: Trainer, inputs: Float64Array, resolution: number): Float32Array | Float64Array {
+  return trainer.predict(inputs, resolution * resolution);
+}

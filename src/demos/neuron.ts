@@ -1,0 +1,96 @@
+// Live demo "neuron": one neuron with adjustable inputs, weights, bias and activation; the output and the
+// formula Output = Activation(Σ Input × Weight + Bias) update live (KaTeX), and a button takes gradient
+// steps that move the weights towards a target output.
+
+import katex from 'katex';
+import { dense, createRng, Graph, mse, sgd, tensor, type ActivationName } from '../training/index.ts';
+import { resolveDemoParams } from './params.ts';
+import { button, copyLinkButton, createShell, formatNumber, h, publishLoss, select, slider, type Slider } from './ui.ts';
+
+const ACTIVATION_TEX: Record<ActivationName, string> = {
+  sigmoid: '\\sigma', tanh: '\\tanh', relu: '\\operatorname{ReLU}', linear: '\\operatorname{id}', softmax: '\\operatorname{softmax}',
+};
+const STARTING_INPUTS = [1, 0.5, -0.5];
+const STARTING_WEIGHTS = [0.8, -0.4, 0.3];
+const LEARNING_RATE = 0.5;
+
+const tex = (n: number): string => (n < 0 ? `(${n.toFixed(2)})` : n.toFixed(2));
+
+export function mount(el: HTMLElement, params: Record<string, string>): void {
+  const { values: p } = resolveDemoParams('neuron', params);
+  const n = p.inputs;
+  let activation: ActivationName = p.activation;
+  const shell = createShell(el, 'A single neuron');
+
+  // Model: 1×n input row, n×1 weights, bias, activation; squared error against a target.
+  const buildGraph = () => {
+    const layer = dense(n, 1, { activation, init: 'zeros', dtype: 'float64', rng: createRng(1) });
+    const x = tensor(1, n, 'float64');
+    const target = tensor(1, 1, 'float64', [p.target]);
+    const output = layer.apply(x);
+    return { layer, x, target, output, graph: new Graph(mse(output, target)) };
+  };
+  let model = buildGraph();
+  const inputs = STARTING_INPUTS.slice(0, n), weights = STARTING_WEIGHTS.slice(0, n);
+  let bias = p.bias, target = p.target;
+
+  const formula = h('div', { class: 'kb-demo-formula', 'aria-live': 'off' });
+  const outputValue = h('span', { class: 'kb-demo-output' });
+  shell.figures.append(h('div', {}, formula, h('p', {}, 'Output: ', outputValue)));
+
+  const recompute = (): void => {
+    model.x.data.set(inputs);
+    model.layer.weights.data.set(weights);
+    model.layer.bias.data[0] = bias;
+    model.target.data[0] = target;
+    const loss = model.graph.forward();
+    const output = model.output.data[0];
+    const sum = inputs.reduce((s, x, i) => s + x * weights[i], bias);
+    const f = ACTIVATION_TEX[activation];
+    const terms = inputs.map((x, i) => `${tex(x)} \\times ${tex(weights[i])}`).join(' + ');
+    const latex = `\\text{Output} = ${f}\\Big(\\sum_i \\text{Input}_i \\times \\text{Weight}_i + \\text{Bias}\\Big) = ${f}(${terms} + ${tex(bias)}) = ${f}(${sum.toFixed(2)}) = ${output.toFixed(3)}`;
+    formula.innerHTML = katex.renderToString(latex, { throwOnError: false, displayMode: true, output: 'htmlAndMathml' });
+    outputValue.textContent = output.toFixed(3);
+    publishLoss(el, loss);
+    shell.setStatus('ready', `Output ${output.toFixed(3)}, target ${target}, squared error ${formatNumber(loss)}.`);
+  };
+
+  const inputSliders: Slider[] = [], weightSliders: Slider[] = [];
+  inputs.forEach((_, i) => {
+    inputSliders.push(slider({ label: `Input ${i + 1}`, min: -2, max: 2, step: 0.1, value: inputs[i], onInput: (v) => { inputs[i] = v; recompute(); } }));
+    weightSliders.push(slider({ label: `Weight ${i + 1}`, min: -3, max: 3, step: 0.01, value: weights[i], onInput: (v) => { weights[i] = v; recompute(); } }));
+  });
+  const biasSlider = slider({ label: 'Bias', min: -3, max: 3, step: 0.01, value: bias, onInput: (v) => { bias = v; recompute(); } });
+  const activationSelect = select({
+    label: 'Activation', options: ['sigmoid', 'tanh', 'relu', 'linear'] as const, value: activation,
+    onChange: (v) => { activation = v; model = buildGraph(); recompute(); },
+  });
+  const targetSlider = slider({ label: 'Target output', min: -1, max: 1, step: 0.05, value: target, onInput: (v) => { target = v; recompute(); } });
+  shell.controls.append(...inputSliders.flatMap((s, i) => [s.root, weightSliders[i].root]), biasSlider.root, activationSelect.root, targetSlider.root);
+
+  /** Gradient steps on the squared error; sliders follow the new weights. */
+  const learn = (steps: number): void => {
+    const optimiser = sgd(model.layer.parameters(), { learningRate: LEARNING_RATE });
+    for (let s = 0; s < steps; s++) {
+      model.graph.forward();
+      model.graph.backward();
+      optimiser.step();
+    }
+    model.layer.weights.data.forEach((w, i) => { weights[i] = Math.max(-3, Math.min(3, w)); weightSliders[i].set(weights[i]); });
+    bias = Math.max(-3, Math.min(3, model.layer.bias.data[0]));
+    biasSlider.set(bias);
+    recompute();
+  };
+  shell.actions.append(
+    button('Learn: 1 gradient step', () => learn(1)),
+    button('Learn: 20 steps', () => learn(20)),
+    button('Reset', () => {
+      inputs.forEach((_, i) => { inputs[i] = STARTING_INPUTS[i]; weights[i] = STARTING_WEIGHTS[i]; inputSliders[i].set(inputs[i]); weightSliders[i].set(weights[i]); });
+      bias = p.bias;
+      biasSlider.set(bias);
+      recompute();
+    }),
+    copyLinkButton('neuron', () => ({ inputs: n, activation, bias, target }), (m) => { shell.status.textContent = m; }),
+  );
+  recompute();
+}
