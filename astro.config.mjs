@@ -1,7 +1,9 @@
 // Astro configuration. Concept pages come pre-rendered from our pipeline (src/content.config.ts);
-// .mdx guides are compiled by @astrojs/mdx with the same math support. KB_SITE_URL sets the
-// canonical site URL used for canonical links and the sitemap.
+// .mdx guides are compiled by @astrojs/mdx through the unified Markdown processor, with the same
+// math support (remark-math + rehype-katex). KB_SITE_URL sets the canonical site URL used for
+// canonical links, the sitemap and the RDF exports.
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
@@ -12,7 +14,10 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [katexAssets(), mdx({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] })],
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] }),
+  },
+  integrations: [katexAssets(), mdx()],
   devToolbar: { enabled: false },
   vite: {
     build: { assetsInlineLimit: 0 },
