@@ -39,6 +39,9 @@ export interface RenderResult {
 
 type Processor = ReturnType<typeof makeProcessor>;
 
+/** Ids the concept page itself uses around the body; body headings never take them. */
+export const PAGE_IDS = ['main', 'broader', 'narrower', 'relations', 'referenced-by', 'local-graph', 'details', 'random-term', 'wl-preview', 'kb-search', 'kb-search-input', 'kb-search-results'] as const;
+
 function makeProcessor(ctx: RenderContext, minDepth: number) {
   return unified()
     .use(remarkRehype, { allowDangerousHtml: true })
@@ -48,7 +51,7 @@ function makeProcessor(ctx: RenderContext, minDepth: number) {
     .use(rehypeDemos, ctx.demos)
     .use(rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' })
     .use(rehypeHighlight, { detect: false })
-    .use(rehypeHeadings, { minDepth })
+    .use(rehypeHeadings, { minDepth, reservedIds: PAGE_IDS })
     .use(rehypeFixFragments)
     .use(rehypeStringify);
 }
