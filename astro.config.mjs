@@ -12,6 +12,9 @@ import { katexAssets } from './src/lib/astro/katex-assets.ts';
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://glossary.example.org',
   output: 'static',
+  // KB_CACHE_DIR gives a build its own cache (content data store, render cache): parallel builds of
+  // different content folders then never share one.
+  cacheDir: process.env.KB_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {

@@ -1,5 +1,7 @@
-// Vitest configuration: two projects. `unit` holds fast, pure tests (parser, graph, render, training);
-// `e2e` holds tests that build a site and drive Debian's Chromium through playwright-core.
+// Vitest configuration: three projects, run one after another (sequence.groupOrder) so that builds
+// and browsers never compete for the two cores. `unit`: fast, pure tests (parser, graph, render,
+// training, demos' build-time parts). `integration`: tests that generate corpora and run the
+// pipeline or the CLI. `e2e`: tests that build sites and drive Debian's Chromium via playwright-core.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +14,7 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'tests/integration/**'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -21,15 +24,17 @@ export default defineConfig({
           testTimeout: 600_000,
           hookTimeout: 900_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          testTimeout: 120_000,
+          testTimeout: 180_000,
           hookTimeout: 900_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

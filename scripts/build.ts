@@ -4,7 +4,8 @@
 // fail the build. Content problems otherwise never stop the build; they are listed.
 import * as pagefind from 'pagefind';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { resolveContentDir } from '../src/config.ts';
 
@@ -16,9 +17,10 @@ const started = performance.now();
 
 console.log(`kb: building ${path.relative(process.cwd(), contentDir) || '.'} → ${path.relative(process.cwd(), outDir)}`);
 const astroBin = path.resolve('node_modules', '.bin', 'astro');
+const reportFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'kb-build-')), 'report.json');
 const astro = spawnSync(astroBin, ['build', ...args], {
   stdio: 'inherit',
-  env: { ...process.env, KB_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, KB_CONTENT_DIR: contentDir, KB_BUILD_REPORT: reportFile, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) {
   console.error(`kb: astro build failed (exit ${astro.status ?? astro.signal})`);
@@ -50,8 +52,8 @@ interface BuildReport {
   stats: { files: number; published: number; withheld: number; rendered: number; reused: number };
   counts: { error: number; warning: number; info: number };
 }
-const reportFile = path.resolve('.astro', 'kb-build-report.json');
 const report: BuildReport | null = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport) : null;
+rmSync(path.dirname(reportFile), { recursive: true, force: true });
 const total = (performance.now() - started) / 1000;
 console.log('');
 console.log('kb: build summary');

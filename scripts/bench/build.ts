@@ -87,11 +87,11 @@ for (const size of SIZES) {
   }
   const pagesDir = path.join(corpus, 'pages');
   const dist = path.join(WORK, `dist-${size}`);
-  const env = { KB_CONTENT_DIR: pagesDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=8192' };
+  const cacheDir = path.join(WORK, `cache-${size}`);
+  const env = { KB_CONTENT_DIR: pagesDir, KB_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=8192' };
 
   log(`${size} pages: cold build`);
-  rmSync(path.join(ROOT, '.astro', 'data-store.json'), { force: true });
-  rmSync(path.join(ROOT, 'node_modules', '.astro'), { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
   const cold = timed(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/build.ts', '--outDir', dist], env);
 
   log(`${size} pages: warm rebuild after editing one page`);

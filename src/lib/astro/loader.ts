@@ -30,10 +30,10 @@ async function runPipeline(ctx: LoaderContext): Promise<SiteBuild> {
   ctx.logger.info(
     `${site.stats.published} concepts published, ${site.stats.withheld} withheld; ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`,
   );
-  // The build script prints the final summary from this report.
-  const reportDir = path.resolve('.astro');
-  mkdirSync(reportDir, { recursive: true });
-  writeFileSync(path.join(reportDir, 'kb-build-report.json'), JSON.stringify({ stats: site.stats, counts, diagnostics: site.diagnostics }));
+  // The build script prints the final summary from this report (KB_BUILD_REPORT names the file).
+  const reportFile = path.resolve(process.env.KB_BUILD_REPORT ?? path.join('.astro', 'kb-build-report.json'));
+  mkdirSync(path.dirname(reportFile), { recursive: true });
+  writeFileSync(reportFile, JSON.stringify({ stats: site.stats, counts, diagnostics: site.diagnostics }));
   if (site.config.strict && counts.error > 0) {
     throw new Error(`KB_STRICT is set and the content has ${counts.error} errors (listed above); fix them or unset KB_STRICT`);
   }
