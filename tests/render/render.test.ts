@@ -135,6 +135,19 @@ describe('links and tags', () => {
     expect(links).toEqual(['/tags/weights/', '/tags/weights/', '/tags/model-weights/']);
   });
 
+  it('resolves relative page links and unlinks local URLs that lead nowhere', () => {
+    const r = render('- [a](Target%20Concept.md), [b](./Nowhere.md), [c](/concepts/target-concept/), [d](/concepts/gone/), ![pic](assets/x.png), ![web](https://example.org/x.png)\n');
+    const hrefs = elements(r.html).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
+    expect(hrefs).toEqual(['/concepts/target-concept/', '/concepts/target-concept/']);
+    expect(elements(r.html).filter((e) => e.tagName === 'img').map((e) => attr(e, 'src'))).toEqual(['https://example.org/x.png']);
+    expect(r.html).toContain('[image: pic]');
+    expect(r.diagnostics.map((d) => [d.code, d.target])).toEqual([
+      ['broken-link', './Nowhere.md'],
+      ['broken-link', '/concepts/gone/'],
+      ['broken-link', 'assets/x.png'],
+    ]);
+  });
+
   it('leaves [[links]] in code alone', () => {
     const r = render('- `[[Target Concept]]` in code\n');
     expect(elements(r.html).some((e) => e.tagName === 'a')).toBe(false);

@@ -2,17 +2,28 @@
 // the built site (`/x/` → x/index.html; `/x` → x, x.html or x/index.html), after removing the site
 // base; every #fragment must name an id (or an <a name>) in the target page. External URLs (any
 // scheme, protocol-relative `//host`) are out of scope; javascript:/data: URLs belong to check 2.
+// Paths and same-page fragments are checked while a page is scanned; fragments into other pages are
+// returned as pending and checked once every page's ids are known.
 import { posix } from 'node:path';
-import type { LinkFacts } from './scan.ts';
+import type { AttrFact } from './html.ts';
 import type { Finding } from './types.ts';
 
-/** What dead-link resolution needs to know about the whole site, built once. */
-export interface SiteIndex {
+/** The files of the built site and its base path, known before any page is scanned. */
+export interface SiteFiles {
   files: ReadonlySet<string>;
-  /** Fragment targets (ids and <a name>s) per HTML file. */
-  anchors: ReadonlyMap<string, ReadonlySet<string>>;
   /** Normalised base path: starts and ends with `/`. */
   base: string;
+  /** Memo of root-relative resolutions (navigation repeats the same links on every page). */
+  rootCache: Map<string, Resolution>;
+}
+
+/** A link into another page whose fragment can only be checked when that page's ids are known. */
+export interface PendingFragment {
+  file: string;
+  line: number;
+  label: string;
+  target: string;
+  fragment: string;
 }
 
 export function normaliseBase(base: string | undefined): string {
@@ -22,10 +33,8 @@ export function normaliseBase(base: string | undefined): string {
   return b;
 }
 
-export function buildSiteIndex(files: Iterable<string>, pages: Iterable<LinkFacts>, base?: string): SiteIndex {
-  const anchors = new Map<string, Set<string>>();
-  for (const p of pages) anchors.set(p.file, new Set(p.anchors));
-  return { files: new Set(files), anchors, base: normaliseBase(base) };
+export function siteFiles(files: Iterable<string>, base?: string): SiteFiles {
+  return { files: new Set(files), base: normaliseBase(base), rootCache: new Map() };
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -38,24 +47,17 @@ function pageDir(file: string): string {
   return dir === '.' ? '' : `${dir}/`;
 }
 
-type Resolution = { ok: true; file: string } | { ok: false; reason: string };
+export type Resolution = { ok: true; file: string } | { ok: false; reason: string };
 
 /** Resolve a link's path part (no query or fragment) from page `from` to a file in the site. */
-export function resolvePath(site: SiteIndex, from: string, path: string): Resolution {
-  // Root-relative paths resolve the same from every page: memoise them (navigation repeats them).
-  if (path.startsWith('/')) {
-    let cache = rootCache.get(site);
-    if (!cache) rootCache.set(site, (cache = new Map()));
-    let r = cache.get(path);
-    if (!r) cache.set(path, (r = resolveUncached(site, from, path)));
-    return r;
-  }
-  return resolveUncached(site, from, path);
+export function resolvePath(site: SiteFiles, from: string, path: string): Resolution {
+  if (!path.startsWith('/')) return resolveUncached(site, from, path);
+  let r = site.rootCache.get(path);
+  if (!r) site.rootCache.set(path, (r = resolveUncached(site, from, path)));
+  return r;
 }
 
-const rootCache = new WeakMap<SiteIndex, Map<string, Resolution>>();
-
-function resolveUncached(site: SiteIndex, from: string, path: string): Resolution {
+function resolveUncached(site: SiteFiles, from: string, path: string): Resolution {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
@@ -80,38 +82,58 @@ function resolveUncached(site: SiteIndex, from: string, path: string): Resolutio
   return { ok: false, reason: 'no such file' };
 }
 
-export function checkDeadLinks(page: LinkFacts, site: SiteIndex): Finding[] {
+const isHtmlFile = (file: string): boolean => /\.html?$/i.test(file);
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+function missingFragment(file: string, line: number, label: string, fragment: string, where: string): Finding {
+  return { check: 'dead-link', file, line, message: `${label}: no id "${decodeFragment(fragment)}" in ${where}` };
+}
+
+/**
+ * Check one page's href/src URLs. `anchors` are the page's own ids and <a name>s. Returns findings
+ * and the cross-page fragments still to check.
+ */
+export function checkPageLinks(file: string, urls: readonly AttrFact[], anchors: ReadonlySet<string>, site: SiteFiles): { findings: Finding[]; pending: PendingFragment[] } {
   const findings: Finding[] = [];
-  for (const url of page.urls) {
+  const pending: PendingFragment[] = [];
+  for (const url of urls) {
     if (url.name !== 'href' && url.name !== 'src') continue;
     const value = url.value.trim();
     if (value === '' || SCHEME.test(value) || value.startsWith('//')) continue;
+    const label = `${url.name}="${value}" on <${url.tag}>`;
     const hashAt = value.indexOf('#');
-    const beforeHash = hashAt === -1 ? value : value.slice(0, hashAt);
+    const path = (hashAt === -1 ? value : value.slice(0, hashAt)).split('?')[0];
     const fragment = hashAt === -1 ? null : value.slice(hashAt + 1);
-    const path = beforeHash.split('?')[0];
-    let target = page.file;
+    let target = file;
     if (path !== '') {
-      const r = resolvePath(site, page.file, path);
+      const r = resolvePath(site, file, path);
       if (!r.ok) {
-        findings.push({ check: 'dead-link', file: page.file, line: url.line, message: `${url.name}="${value}" on <${url.tag}>: ${r.reason}` });
+        findings.push({ check: 'dead-link', file, line: url.line, message: `${label}: ${r.reason}` });
         continue;
       }
       target = r.file;
     }
-    if (fragment === null || BUILTIN_FRAGMENTS.has(fragment)) continue;
-    const anchors = site.anchors.get(target);
-    if (!anchors) continue; // not an HTML page: fragments are not ids
-    let decoded = fragment;
-    try {
-      decoded = decodeURIComponent(fragment);
-    } catch {
-      // compare the raw fragment
-    }
-    if (!anchors.has(decoded) && !anchors.has(fragment)) {
-      const where = target === page.file ? 'this page' : target;
-      findings.push({ check: 'dead-link', file: page.file, line: url.line, message: `${url.name}="${value}" on <${url.tag}>: no id "${decoded}" in ${where}` });
-    }
+    if (fragment === null || BUILTIN_FRAGMENTS.has(fragment) || !isHtmlFile(target)) continue;
+    if (target !== file) pending.push({ file, line: url.line, label, target, fragment });
+    else if (!anchors.has(fragment) && !anchors.has(decodeFragment(fragment))) findings.push(missingFragment(file, url.line, label, fragment, 'this page'));
+  }
+  return { findings, pending };
+}
+
+/** Check cross-page fragments against every page's anchors (file → ids and <a name>s). */
+export function checkPendingFragments(pending: readonly PendingFragment[], anchors: ReadonlyMap<string, ReadonlySet<string>>): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of pending) {
+    const ids = anchors.get(p.target);
+    if (!ids) continue; // not a parsed page
+    if (!ids.has(p.fragment) && !ids.has(decodeFragment(p.fragment))) findings.push(missingFragment(p.file, p.line, p.label, p.fragment, p.target));
   }
   return findings;
 }

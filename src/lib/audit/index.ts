@@ -9,7 +9,7 @@ import { listFiles, isHtml } from './files.ts';
 import { readWithheldPages, type WithheldPage } from './withheld.ts';
 import { buildLeakIndex, type MarkerSource } from './leaks.ts';
 import { scanFiles, type ScanResult } from './scan.ts';
-import { buildSiteIndex, checkDeadLinks, normaliseBase } from './dead-links.ts';
+import { checkPendingFragments, normaliseBase, siteFiles } from './dead-links.ts';
 import { CHECKS, type AuditOptions, type AuditReport, type CheckName, type Finding } from './types.ts';
 import type { WorkerInput } from './worker.ts';
 
@@ -49,24 +49,27 @@ function prepare(options: AuditOptions): Prepared {
 
 function finish(options: AuditOptions, p: Prepared, scans: ScanResult[], fallback?: string): AuditReport {
   const findings: Finding[] = scans.flatMap((s) => s.findings);
-  const pages = scans.flatMap((s) => s.pages);
-  const site = buildSiteIndex(p.files, pages, p.base);
-  for (const page of pages) findings.push(...checkDeadLinks(page, site));
+  const anchors = new Map<string, Set<string>>();
+  for (const s of scans) for (const [file, ids] of s.anchors) anchors.set(file, new Set(ids));
+  for (const s of scans) findings.push(...checkPendingFragments(s.pending, anchors));
   const counts = Object.fromEntries(CHECKS.map((c) => [c, 0])) as Record<CheckName, number>;
   for (const f of findings) counts[f.check]++;
   const order = new Map(CHECKS.map((c, i) => [c, i]));
   findings.sort((a, b) => order.get(a.check)! - order.get(b.check)! || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0));
   return {
-    dist: options.dist, files: p.files.length, htmlPages: pages.length, withheldPages: p.withheld.length, markers: p.markers.length,
+    dist: options.dist, files: p.files.length, htmlPages: anchors.size, withheldPages: p.withheld.length, markers: p.markers.length,
     findings, counts, threads: scans.length, ...(fallback ? { parallelFallback: fallback } : {}),
     durationMs: Math.round(performance.now() - p.started),
   };
 }
 
+const scanInProcess = (options: AuditOptions, p: Prepared): ScanResult =>
+  scanFiles(options.dist, p.files, siteFiles(p.files, p.base), buildLeakIndex(p.withheld, p.markers));
+
 /** Audit in the current thread. */
 export function runAudit(options: AuditOptions): AuditReport {
   const p = prepare(options);
-  return finish(options, p, [scanFiles(options.dist, p.files, buildLeakIndex(p.withheld, p.markers), p.base)]);
+  return finish(options, p, [scanInProcess(options, p)]);
 }
 
 /** Below this many HTML pages, starting workers costs more than it saves. */
@@ -82,13 +85,13 @@ export async function auditSite(options: AuditOptions & { workers?: number }): P
   const htmlCount = p.files.filter(isHtml).length;
   const n = Math.max(1, Math.min(options.workers ?? availableParallelism(), 8, Math.ceil(htmlCount / 200)));
   if (n === 1 || htmlCount < PARALLEL_THRESHOLD) {
-    return finish(options, p, [scanFiles(options.dist, p.files, buildLeakIndex(p.withheld, p.markers), p.base)]);
+    return finish(options, p, [scanInProcess(options, p)]);
   }
   const shares: string[][] = Array.from({ length: n }, () => []);
   p.files.forEach((f, i) => shares[i % n].push(f));
   try {
     const scans = await Promise.all(shares.map((files) => new Promise<ScanResult>((resolve, reject) => {
-      const input: WorkerInput = { dist: options.dist, files, withheld: p.withheld, markers: p.markers, base: p.base };
+      const input: WorkerInput = { dist: options.dist, allFiles: p.files, files, withheld: p.withheld, markers: p.markers, base: p.base };
       const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
       worker.once('message', (r: ScanResult) => resolve(r));
       worker.once('error', reject);
@@ -99,7 +102,7 @@ export async function auditSite(options: AuditOptions & { workers?: number }): P
     return finish(options, p, scans);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return finish(options, p, [scanFiles(options.dist, p.files, buildLeakIndex(p.withheld, p.markers), p.base)], reason);
+    return finish(options, p, [scanInProcess(options, p)], reason);
   }
 }
 

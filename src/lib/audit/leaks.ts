@@ -11,6 +11,7 @@ const MIN_WORDS = 6;
 
 interface Probe {
   words: string[];
+  hashes: Int32Array;
   page: WithheldPage;
   sentence: string;
 }
@@ -19,7 +20,7 @@ interface Probe {
 const TRIE_DEPTH = 8;
 
 interface TrieNode {
-  children?: Map<string, TrieNode>;
+  children?: Map<number, TrieNode>;
   probes?: Probe[];
 }
 
@@ -59,14 +60,15 @@ export function buildLeakIndex(withheld: readonly WithheldPage[], markers: reado
   for (const page of withheld) {
     for (const sentence of page.sentences) {
       for (const words of probePieces(sentence)) {
+        const hashes = Int32Array.from(words, hashWord);
         let node = index.probes;
         for (let d = 0; d < Math.min(words.length, TRIE_DEPTH); d++) {
           node.children ??= new Map();
-          let next = node.children.get(words[d]);
-          if (!next) node.children.set(words[d], (next = {}));
+          let next = node.children.get(hashes[d]);
+          if (!next) node.children.set(hashes[d], (next = {}));
           node = next;
         }
-        (node.probes ??= []).push({ words, page, sentence });
+        (node.probes ??= []).push({ words, hashes, page, sentence });
         index.probeCount++;
       }
     }
@@ -82,33 +84,64 @@ const lineAt = (text: string, offset: number): number => {
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Words (maximal runs of letters and digits) of already lower-cased text, with their offsets; the
- *  same words `wordsOf` yields, found without a Unicode regex on the ASCII fast path. */
-export function tokenise(text: string): { words: string[]; offsets: number[] } {
-  const words: string[] = [];
-  const offsets: number[] = [];
+/** FNV-1a hash of a word (the trie is keyed by these numbers, so scanning allocates no strings). */
+export function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** Reused buffers of the word scanner: hash, start and end offset of each word. */
+let wordHash: Int32Array = new Int32Array(4096);
+let wordStart: Int32Array = new Int32Array(4096);
+let wordEnd: Int32Array = new Int32Array(4096);
+
+function pushWord(n: number, h: number, start: number, end: number): void {
+  if (n === wordHash.length) {
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    wordHash = grow(wordHash);
+    wordStart = grow(wordStart);
+    wordEnd = grow(wordEnd);
+  }
+  wordHash[n] = h;
+  wordStart[n] = start;
+  wordEnd[n] = end;
+}
+
+/**
+ * Scan already lower-cased text into words (maximal runs of letters and digits, the same words
+ * `wordsOf` yields), hashing as it goes; returns the word count. ASCII takes a fast path.
+ */
+function scanWords(text: string): number {
+  let n = 0;
   let start = -1;
+  let h = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
+    let width = 1;
     let isWord: boolean;
     if (c < 128) isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      isWord = NON_ASCII_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
-      if (isWord) {
-        if (start < 0) start = i;
-        i++;
-        continue;
-      }
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      width = 2;
+      isWord = NON_ASCII_WORD_CHAR.test(text.slice(i, i + 2));
     } else isWord = NON_ASCII_WORD_CHAR.test(text[i]);
     if (isWord) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        h = 0x811c9dc5;
+      }
+      for (let k = 0; k < width; k++) h = Math.imul(h ^ text.charCodeAt(i + k), 0x01000193);
+      i += width - 1;
     } else if (start >= 0) {
-      words.push(text.slice(start, i));
-      offsets.push(start);
+      pushWord(n++, h | 0, start, i);
       start = -1;
     }
   }
-  return { words, offsets };
+  return n;
 }
 
 const WORD_JOINERS = new Set(['/', '-', '_', '@', '&', '.']);
@@ -152,31 +185,37 @@ export function findMarkers(index: LeakIndex, file: string, raw: string, withLin
 /** Withheld sentences in `prose`. One finding per withheld page per file (the first sentence found). */
 export function findSentences(index: LeakIndex, file: string, prose: string, lineOf?: (offset: number) => number): Finding[] {
   if (index.probeCount === 0) return [];
-  const { words, offsets } = tokenise(prose.toLowerCase());
+  const text = prose.toLowerCase();
+  const count = scanWords(text);
   const found: Finding[] = [];
   const reported = new Set<WithheldPage>();
   const root = index.probes.children!;
-  for (let i = 0; i + MIN_WORDS <= words.length; i++) {
-    let node = root.get(words[i]);
+  for (let i = 0; i + MIN_WORDS <= count; i++) {
+    let node = root.get(wordHash[i]);
     let sentenceStart: boolean | null = null;
     for (let d = 1; node !== undefined; d++) {
       if (node.probes) {
-        sentenceStart ??= startsSentence(prose, offsets[i]);
+        sentenceStart ??= startsSentence(text, wordStart[i]);
         if (!sentenceStart) break;
         for (const probe of node.probes) {
-          if (reported.has(probe.page) || i + probe.words.length > words.length) continue;
+          const len = probe.words.length;
+          if (reported.has(probe.page) || i + len > count) continue;
           let k = d;
-          while (k < probe.words.length && probe.words[k] === words[i + k]) k++;
-          if (k < probe.words.length) continue;
+          while (k < len && probe.hashes[k] === wordHash[i + k]) k++;
+          if (k < len) continue;
+          // Hashes agree; confirm with the words themselves.
+          let same = true;
+          for (let w = 0; w < len && same; w++) same = text.slice(wordStart[i + w], wordEnd[i + w]) === probe.words[w];
+          if (!same) continue;
           reported.add(probe.page);
           found.push({
-            check: 'leak', file, ...(lineOf ? { line: lineOf(offsets[i]) } : {}),
+            check: 'leak', file, ...(lineOf ? { line: lineOf(wordStart[i]) } : {}),
             message: `text of withheld page "${probe.page.title}" (${probe.page.file}): "${clip(probe.sentence)}"`,
           });
         }
       }
-      if (d >= TRIE_DEPTH || i + d >= words.length) break;
-      node = node.children?.get(words[i + d]);
+      if (d >= TRIE_DEPTH || i + d >= count) break;
+      node = node.children?.get(wordHash[i + d]);
     }
   }
   return found;

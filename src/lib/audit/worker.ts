@@ -4,10 +4,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildLeakIndex, type MarkerSource } from './leaks.ts';
 import { scanFiles } from './scan.ts';
+import { siteFiles } from './dead-links.ts';
 import type { WithheldPage } from './withheld.ts';
 
 export interface WorkerInput {
   dist: string;
+  /** Every file of the site (for link resolution). */
+  allFiles: string[];
+  /** This worker's share. */
   files: string[];
   withheld: WithheldPage[];
   markers: MarkerSource[];
@@ -16,4 +20,4 @@ export interface WorkerInput {
 
 const input = workerData as WorkerInput;
 const index = buildLeakIndex(input.withheld, input.markers);
-parentPort!.postMessage(scanFiles(input.dist, input.files, index, input.base));
+parentPort!.postMessage(scanFiles(input.dist, input.files, siteFiles(input.allFiles, input.base), index));

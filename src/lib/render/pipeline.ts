@@ -18,6 +18,7 @@ import type { LinkTarget } from '../ontology/graph.ts';
 import { outlineToMdast, parseMarkdown } from './outline-to-mdast.ts';
 import { rehypeDemos, type DemoRenderer, type DemoUse } from './rehype-demos.ts';
 import { rehypeFixFragments, rehypeHeadings, type HeadingInfo } from './rehype-headings.ts';
+import { rehypeLocalUrls, type LocalUrlProblem } from './rehype-local-urls.ts';
 import { rehypeWikilinks } from './rehype-wikilinks.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { firstSentence } from './text.ts';
@@ -26,6 +27,8 @@ export interface RenderContext {
   resolveLink: (text: string) => LinkTarget;
   tagHref: (tag: string) => string | null;
   pageHref: (target: Extract<LinkTarget, { state: 'published' }>) => string;
+  /** Whether a root-relative page URL written in content (/concepts/x/) is published. */
+  isPublishedPath: (path: string) => boolean;
   demos: DemoRenderer;
 }
 
@@ -47,6 +50,7 @@ function makeProcessor(ctx: RenderContext, minDepth: number) {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeLocalUrls, { resolveLink: ctx.resolveLink, pageHref: ctx.pageHref, isPublishedPath: ctx.isPublishedPath })
     .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref, summary: firstSentence })
     .use(rehypeDemos, ctx.demos)
     .use(rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' })
@@ -91,6 +95,13 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, minDepth 
       const cause = m.cause instanceof Error ? m.cause.message.replace(/^KaTeX parse error: /, '') : m.reason;
       diagnostics.push(diagnostic('invalid-math', file, m.line ?? 1, `this formula is not valid KaTeX (${cause}); its source is shown instead`));
     }
+  }
+  for (const p of (vfile.data.localUrlProblems as LocalUrlProblem[] | undefined) ?? []) {
+    diagnostics.push(
+      p.what === 'image'
+        ? diagnostic('broken-link', file, p.line, `local image "${p.url}" is not published (only http(s) images are); its alt text is shown`, p.url)
+        : diagnostic('broken-link', file, p.line, `link "${p.url}" leads to no published page; it is shown as plain text`, p.url),
+    );
   }
   const demos = (vfile.data.demos as DemoUse[] | undefined) ?? [];
   for (const d of demos) {

@@ -17,7 +17,7 @@ import { conceptHref, GraphView, guideHref } from './view.ts';
 import { renderInWorker } from './render-pool.ts';
 
 /** Bump when rendering changes in a way cached HTML must not survive. */
-export const RENDER_VERSION = 2;
+export const RENDER_VERSION = 3;
 
 export interface RenderedBody {
   html: string;
@@ -42,8 +42,10 @@ export interface SiteBuild {
 
 export function makeRenderContext(build: GraphBuild): RenderContext {
   const tags = new Set(Object.keys(build.graph.tags));
+  const paths = new Set(build.graph.nodes.map((n) => (n.kind === 'guide' ? guideHref(n.slug) : conceptHref(n.slug))));
   return {
     resolveLink: build.resolveLink,
+    isPublishedPath: (p) => paths.has(p.split('#')[0].split('?')[0].replace(/\/?$/, '/')),
     tagHref: (tag) => (tags.has(tag) ? `/tags/${slugify(tag)}/` : null),
     pageHref: (t) => (t.kind === 'guide' ? guideHref(t.slug) : conceptHref(t.slug)),
     demos: demoRenderer,
