@@ -28,7 +28,7 @@ function parseArgs(argv: string[]): { content?: string; json: boolean } {
 const args = parseArgs(process.argv.slice(2));
 const dir = resolveContentDir(args.content);
 const config = loadSiteConfig();
-const build = loadContent(dir, config);
+const build = loadContent(dir, { ...config, digest: false });
 build.diagnostics.push(...demoDiagnostics(build.records));
 build.diagnostics.sort(compareDiagnostics);
 const report = checkReport(build);

@@ -169,8 +169,18 @@ function renderInline(rng: Rng, { concept: c, definition, body }: RenderInput): 
   return L.join('\n') + '\n';
 }
 
+/**
+ * A YAML scalar that keeps `s` byte for byte in the file where possible: single-quoted when it has
+ * double quotes but no single quotes (so planted markup stays greppable), otherwise a JSON string
+ * (which is valid YAML double-quoted).
+ */
+export function yamlScalar(s: string): string {
+  if (s.includes('"') && !s.includes("'") && !/[\u0000-\u001f]/.test(s)) return `'${s}'`;
+  return JSON.stringify(s);
+}
+
 function renderFront(rng: Rng, { concept: c, definition, body }: RenderInput): string {
-  const q = (s: string): string => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
+  const q = yamlScalar;
   const L = ['---', `term-id: ${q(c.termId)}`];
   if (!c.omitPreferredTerm) L.push(`preferred-term: ${q(c.title)}`);
   L.push(`source-domain: ${domainSpelling(rng, c)}`, `status: ${c.status}`, `public-access: ${c.isPublic}`, `definition: ${q(definition)}`);

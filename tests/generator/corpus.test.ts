@@ -248,6 +248,27 @@ describe('a 1000-page corpus with defects', () => {
   });
 });
 
+describe('across seeds and sizes', () => {
+  it.each([1, 2, 3, 8, 9, 11, 19, 22])('seed %i: every plant is in its file and markers stay in private files', (seed) => {
+    for (const pages of [10, 57, 400]) {
+      const { manifest, files } = renderCorpus({ pages, seed, defects: true });
+      const text = (f: string): string => Buffer.from(files.get(f)!).toString('latin1');
+      const p = manifest.planted;
+      for (const x of p.xss) expect(text(x.file), `${x.file} ${x.where}`).toContain(x.payload);
+      expect(new Set(p.xss.map((x) => x.where)).size).toBe(3);
+      for (const b of p.brokenLinks) expect(text(b.file)).toContain(`[[${b.target}]]`);
+      for (const m of p.missingParents) expect(text(m.file)).toContain(m.parent);
+      for (const d of p.duplicateTermIds) for (const f of d.files) expect(text(f)).toContain(d.termId);
+      for (const i of p.invalidTermIds) expect(text(i.file)).toContain(i.termId);
+      for (const m of p.missingPreferredTerm) expect(text(m.file)).not.toContain('preferred-term');
+      expect(p.cycles.length).toBeGreaterThanOrEqual(1);
+      const privateFiles = new Set(manifest.private.map((x) => x.file));
+      for (const f of files.keys()) if (!privateFiles.has(f)) expect(text(f)).not.toContain('zzsecret');
+      for (const x of manifest.private) expect(text(x.file).split(x.marker).length).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
 describe('scale', () => {
   it('renders 1000 pages well under a few seconds and scales linearly', () => {
     const t0 = performance.now();

@@ -26,7 +26,7 @@ describe('the seed page structure', () => {
     const node = b.graph.nodes.find((n) => n.slug === 'model-weights');
     expect(node).toMatchObject({ domain: 'ai', status: 'draft' });
     expect(b.graph.nodes.find((n) => n.slug === 'model-parameters')?.domain).toBe('ai');
-    expect(b.graph.backlinks['model-weights']).toEqual([{ from: 'model-parameters', sentence: 'The values a model learns from data, such as Model Weights.' }]);
+    expect(b.graph.backlinks['model-weights']).toEqual([{ from: 'model-parameters', sentence: 'The values a model learns from data, such as [[Model Weights]].' }]);
   });
 });
 
@@ -57,7 +57,7 @@ describe('dialects', () => {
     const b = graphOf({ 'front.md': front, 'Alpha.md': concept('AI-0001', 'Alpha') });
     expect(b.graph.nodes.find((n) => n.slug === 'front-page')).toMatchObject({ termId: 'AI-0200', aliases: ['FP'], domain: 'ai' });
     expect(b.graph.parents['front-page']).toEqual(['alpha']);
-    expect(b.graph.backlinks.alpha?.[0]).toEqual({ from: 'front-page', sentence: 'Links to Alpha.' });
+    expect(b.graph.backlinks.alpha?.[0]).toEqual({ from: 'front-page', sentence: 'Links to [[Alpha]].' });
   });
 });
 

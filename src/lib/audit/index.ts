@@ -89,10 +89,12 @@ export async function auditSite(options: AuditOptions & { workers?: number }): P
   }
   const shares: string[][] = Array.from({ length: n }, () => []);
   p.files.forEach((f, i) => shares[i % n].push(f));
+  const workers: Worker[] = [];
   try {
     const scans = await Promise.all(shares.map((files) => new Promise<ScanResult>((resolve, reject) => {
       const input: WorkerInput = { dist: options.dist, allFiles: p.files, files, withheld: p.withheld, markers: p.markers, base: p.base };
       const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
+      workers.push(worker);
       worker.once('message', (r: ScanResult) => resolve(r));
       worker.once('error', reject);
       worker.once('exit', (code) => {
@@ -101,6 +103,7 @@ export async function auditSite(options: AuditOptions & { workers?: number }): P
     })));
     return finish(options, p, scans);
   } catch (err) {
+    await Promise.all(workers.map((w) => w.terminate()));
     const reason = err instanceof Error ? err.message : String(err);
     return finish(options, p, [scanInProcess(options, p)], reason);
   }

@@ -35,6 +35,9 @@ function decode(bytes: Uint8Array, file: string): { text: string } | { error: Di
   if (nul >= 0) {
     return { error: diagnostic('parse-error', file, lineAtByte(bytes, nul), 'the file contains binary data (a NUL byte); save it as UTF-8 text') };
   }
+  // Fast path: Buffer's decoder replaces bad sequences with U+FFFD; only then is the strict one needed.
+  const loose = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (!loose.includes('\uFFFD')) return { text: loose };
   try {
     return { text: utf8.decode(bytes) };
   } catch {
@@ -74,7 +77,7 @@ function frontMatterLines(text: string): number {
   return 0;
 }
 
-export function readPage(bytes: Uint8Array | string, file: string): ParsedPage {
+export function readPage(bytes: Uint8Array | string, file: string, options: { digest?: boolean } = {}): ParsedPage {
   const base = file.split('/').pop() ?? file;
   const format: PageFormat = /\.mdx$/i.test(file) ? 'mdx' : 'logseq';
   const page: ParsedPage = {
@@ -85,7 +88,7 @@ export function readPage(bytes: Uint8Array | string, file: string): ParsedPage {
     frontMatter: null,
     blocks: [],
     lineCount: 0,
-    digest: createHash('sha1').update(bytes).digest('base64url'),
+    digest: options.digest === false ? '' : createHash('sha1').update(bytes).digest('base64url'),
     empty: false,
     diagnostics: [],
   };

@@ -78,18 +78,23 @@ export function plainText(markdown: string): string {
 }
 
 /**
- * The sentence of `line` that contains the link to `target`, as plain text. The sentence is cut
- * from the raw line first (so long lines cost no more than short ones), then stripped of markup.
+ * The raw Markdown sentence of `line` that contains the link to `target` (a cheap slice; the
+ * plain-text form is made only where a backlink is shown, by `sentencePlain`).
  */
 export function sentenceAround(line: string, target: string): string {
   let at = line.indexOf(`[[${target}]]`);
   if (at < 0) at = line.indexOf(target);
-  if (at < 0) return plainText(line.slice(0, 600)).slice(0, 300);
+  if (at < 0) return line.slice(0, 600);
   const before = line.lastIndexOf('. ', at);
   const start = before < 0 ? 0 : before + 2;
   const afterIdx = line.indexOf('. ', at + target.length);
   const end = afterIdx < 0 ? line.length : afterIdx + 1;
-  return plainText(line.slice(Math.max(start, at - 600), Math.min(end, at + 600))).slice(0, 300);
+  return line.slice(Math.max(start, at - 600), Math.min(end, at + 600));
+}
+
+/** The plain-text form of a sentence from `sentenceAround`, at most 300 characters. */
+export function sentencePlain(raw: string): string {
+  return plainText(raw).slice(0, 300);
 }
 
 function splitList(value: string): string[] {

@@ -39,6 +39,7 @@ export interface RelationGroup {
 
 export interface Backlink {
   from: string;
+  /** Raw Markdown of the linking sentence (see sentencePlain). */
   sentence: string;
 }
 
@@ -205,7 +206,6 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   const relations: Record<string, RelationGroup[]> = {};
   const incoming: Record<string, { key: string; from: string }[]> = {};
   const backlinks: Record<string, Backlink[]> = {};
-  const seenBacklinks = new Set<string>();
   const reportLink = (c: Concept, target: string, line: number, what: string): LinkTarget => {
     const t = resolveLink(target);
     if (t.state === 'missing') diagnostics.push(diagnostic('broken-link', c.file, line, `${what} "${target}" resolves to no page`, target));
@@ -228,12 +228,13 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
       } else if (t.state !== 'private') g.unresolved.push(ref.target);
     }
     if (c.public) relations[c.slug] = [...groups.values()];
+    const seenFromHere = new Set<string>();
     for (const link of c.linkRefs) {
       const t = reportLink(c, link.target, link.line, 'link');
       if (!c.public || t.state !== 'published' || t.slug === c.slug) continue;
-      const key = `${t.slug}\u0000${c.slug}\u0000${link.sentence}`;
-      if (seenBacklinks.has(key)) continue;
-      seenBacklinks.add(key);
+      const key = `${t.slug}\u0000${link.sentence}`;
+      if (seenFromHere.has(key)) continue;
+      seenFromHere.add(key);
       (backlinks[t.slug] ??= []).push({ from: c.slug, sentence: link.sentence });
     }
   }

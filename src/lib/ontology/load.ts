@@ -34,8 +34,9 @@ export function listPageFiles(dir: string): string[] {
   return out.sort();
 }
 
-export function readPages(dir: string): ParsedPage[] {
-  return listPageFiles(dir).map((file) => readPage(readFileSync(path.join(dir, file)), file));
+/** Reads and parses every page; `digest: false` skips content hashing (only the render cache needs it). */
+export function readPages(dir: string, options: { digest?: boolean } = {}): ParsedPage[] {
+  return listPageFiles(dir).map((file) => readPage(readFileSync(path.join(dir, file)), file, options));
 }
 
 export type GraphOptions = Pick<SiteConfig, 'publishAll' | 'domains'>;
@@ -46,6 +47,6 @@ export function graphFromPages(pages: readonly ParsedPage[], options: GraphOptio
   return buildGraph(records, options.domains);
 }
 
-export function loadContent(dir: string, options: GraphOptions): GraphBuild {
-  return graphFromPages(readPages(dir), options);
+export function loadContent(dir: string, options: GraphOptions & { digest?: boolean }): GraphBuild {
+  return graphFromPages(readPages(dir, { digest: options.digest }), options);
 }

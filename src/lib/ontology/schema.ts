@@ -7,7 +7,7 @@ export const PropertySchema = z.object({ key: z.string(), value: z.string(), lin
 export const LinkRefSchema = z.object({
   target: z.string(),
   line: z.number().int(),
-  /** The sentence the link sits in, as plain text (for "Referenced by"). */
+  /** The sentence the link sits in, as raw Markdown (made plain text where a backlink is shown). */
   sentence: z.string(),
 });
 

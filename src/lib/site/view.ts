@@ -5,7 +5,7 @@ import { domainName } from '../ontology/domains.ts';
 import type { ConceptGraph, GraphNode, RelationGroup } from '../ontology/graph.ts';
 import { rootPaths } from '../ontology/queries.ts';
 import { firstSentence } from '../render/text.ts';
-import { plainText } from '../ontology/extract.ts';
+import { plainText, sentencePlain } from '../ontology/extract.ts';
 import { localGraphSvg } from './local-graph.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
@@ -104,7 +104,7 @@ export class GraphView {
       relations,
       incoming,
       backlinks: (g.backlinks[node.slug] ?? [])
-        .map((b) => ({ from: this.ref(b.from), sentence: b.sentence }))
+        .map((b) => ({ from: this.ref(b.from), sentence: sentencePlain(b.sentence) }))
         .sort((a, b) => a.from.title.localeCompare(b.from.title, 'en')),
       hasMath: rendered.hasMath,
       demos: rendered.demos,
