@@ -1,0 +1,68 @@
+// Shared by the search e2e test and the search benchmark: generates a corpus and builds the site from
+// it. The build runs in a throw-away copy of the project (node_modules symlinked) so that it cannot
+// collide with other builds running in the working tree at the same time (they share `.astro/`).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+const BIN = path.join(PROJECT_ROOT, 'node_modules', '.bin');
+const SKIP = new Set(['node_modules', '.git', '.astro', 'dist', '.ci']);
+
+/** Environment whose PATH starts with the project's own binaries (its Node, tsx, astro). */
+export function projectEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): string {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0) {
+    throw new Error(`${path.basename(command)} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}):\n${output.slice(-4000)}`);
+  }
+  return output;
+}
+
+export interface ManifestConcept {
+  file: string;
+  termId: string;
+  title: string;
+  domain: string;
+  parents: string[];
+}
+
+export interface CorpusManifest {
+  pages: number;
+  seed: number;
+  concepts: ManifestConcept[];
+  private: { file: string; title: string; marker: string }[];
+}
+
+/** `gen-corpus.ts --pages N --seed S --out DIR [--defects]`; returns the manifest. */
+export function generateCorpus(out: string, pages: number, seed: number, defects: boolean, timeoutMs = 600_000): CorpusManifest {
+  const args = [path.join(PROJECT_ROOT, 'scripts', 'gen-corpus.ts'), '--pages', String(pages), '--seed', String(seed), '--out', out];
+  if (defects) args.push('--defects');
+  run(path.join(BIN, 'tsx'), args, PROJECT_ROOT, projectEnv(), timeoutMs);
+  return JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as CorpusManifest;
+}
+
+/** Builds the site for `contentDir` into `outDir` (Astro, then Pagefind) from a private copy of the project. */
+export function buildSite(contentDir: string, outDir: string, timeoutMs = 1_800_000): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'kb-search-project-'));
+  try {
+    cpSync(PROJECT_ROOT, copy, {
+      recursive: true,
+      filter: (source) => {
+        const relative = path.relative(PROJECT_ROOT, source);
+        return !SKIP.has(relative.split(path.sep)[0]);
+      },
+    });
+    symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+    const output = run(path.join(BIN, 'tsx'), ['scripts/build.ts', '--outDir', outDir], copy, projectEnv({ KB_CONTENT_DIR: contentDir }), timeoutMs);
+    if (!existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))) throw new Error(`build wrote no Pagefind index:\n${output.slice(-4000)}`);
+    return output;
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
