@@ -1,6 +1,7 @@
 // Site configuration: what a maintainer sets once. Environment variables override a few settings
 // for one run: KB_CONTENT_DIR (content folder), KB_STRICT=1 (errors fail the build),
-// KB_PUBLISH_ALL=1 (publish every page not explicitly marked private), KB_SITE_URL (canonical URL).
+// KB_PUBLISH_ALL=1 (publish every page not explicitly marked private), KB_SITE_URL (canonical URL),
+// KB_DIAGNOSTICS_PAGE=1 (the /diagnostics/ page), KB_SEARCH_BODIES=auto|always|never (search scope).
 import path from 'node:path';
 import type { DomainInfo } from './lib/ontology/domains.ts';
 
@@ -15,6 +16,12 @@ export interface SiteConfig {
   strict: boolean;
   /** Emit /diagnostics/ listing content problems (it names files, so it is off by default). */
   diagnosticsPage: boolean;
+  /**
+   * Search index scope: titles, term ids, alt terms and definitions are always indexed; page bodies
+   * are indexed `always`, `never`, or in `auto` mode only up to 2,000 concepts (a large index makes
+   * the first query's download grow past ~250 KB). KB_SEARCH_BODIES overrides.
+   */
+  searchBodies: 'auto' | 'always' | 'never';
   /** Domain keys, display names and the spellings that mean them. */
   domains: DomainInfo[];
 }
@@ -41,6 +48,7 @@ export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig
     publishAll: flag(env.KB_PUBLISH_ALL),
     strict: flag(env.KB_STRICT),
     diagnosticsPage: flag(env.KB_DIAGNOSTICS_PAGE),
+    searchBodies: env.KB_SEARCH_BODIES === 'always' || env.KB_SEARCH_BODIES === 'never' ? env.KB_SEARCH_BODIES : 'auto',
     domains: defaultDomains,
   };
 }

@@ -7,6 +7,9 @@ import { slugify } from '../ontology/slug.ts';
 import type { SiteBuild } from './build-graph.ts';
 import type { ConceptRef } from './types.ts';
 
+/** Above this many concepts, `searchBodies: 'auto'` indexes definitions but not bodies. */
+export const SEARCH_BODIES_AUTO_LIMIT = 2000;
+
 export interface SiteSummary {
   title: string;
   description: string;
@@ -18,6 +21,8 @@ export interface SiteSummary {
   recent: (ConceptRef & { lastUpdated: string })[];
   guides: { slug: string; title: string }[];
   counts: { error: number; warning: number; info: number };
+  /** Whether concept bodies go into the search index (see SiteConfig.searchBodies). */
+  searchBodies: boolean;
   /** Present only when the diagnostics page is switched on. */
   diagnostics: Diagnostic[] | null;
 }
@@ -45,6 +50,7 @@ export function siteSummary(site: SiteBuild): SiteSummary {
     recent,
     guides: graph.nodes.filter((n) => n.kind === 'guide').map((n) => ({ slug: n.slug, title: n.title })),
     counts: countBySeverity(site.diagnostics),
+    searchBodies: site.config.searchBodies === 'always' || (site.config.searchBodies === 'auto' && concepts.length <= SEARCH_BODIES_AUTO_LIMIT),
     diagnostics: site.config.diagnosticsPage ? site.diagnostics : null,
   };
 }
