@@ -2,13 +2,13 @@
 // render. Nothing throws, no `<script` or event handler reaches the HTML, and every input line is
 // accounted for by the parser.
 import fc from 'fast-check';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { defaultDomains } from '../../src/config.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
-import type { Block } from '../../src/lib/logseq/types.ts';
 import { graphFromPages } from '../../src/lib/ontology/load.ts';
 import { makeRenderContext, renderConceptBody } from '../../src/lib/site/build-graph.ts';
+import { elements } from '../helpers/html.ts';
+import { unaccountedLines } from '../helpers/lines.ts';
 
 const SEED_PAGE = [
   '- ### OntologyBlock',
@@ -51,38 +51,9 @@ const randomPage = fc.array(line, { maxLength: 30 }).map((ls) => ls.join('\n'));
 
 const OTHER = '- ### OntologyBlock\n\t- term-id:: AI-0002\n\t- preferred-term:: Other\n\t- public-access:: true\n';
 
-type Element = DefaultTreeAdapterMap['element'];
-type Node = DefaultTreeAdapterMap['node'];
-
-function elements(html: string): Element[] {
-  const out: Element[] = [];
-  const visit = (n: Node) => {
-    if ('tagName' in n) out.push(n);
-    if ('childNodes' in n) n.childNodes.forEach(visit);
-    if ('content' in n && n.content) n.content.childNodes.forEach(visit);
-  };
-  visit(parseFragment(html));
-  return out;
-}
-
 function check(text: string): void {
   const page = readPage(text, 'fuzz.md');
-  // Every non-blank line is accounted for: a page property or inside some block.
-  // A line is accounted for when it is a page property, lies in a block, or carries a diagnostic.
-  const covered = new Set<number>([...page.pageProperties.map((p) => p.line), ...page.diagnostics.map((d) => d.line)]);
-  const visit = (bs: Block[]) => {
-    for (const b of bs) {
-      for (let l = b.line; l <= b.endLine; l++) covered.add(l);
-      for (const p of b.properties) covered.add(p.line);
-      visit(b.children);
-    }
-  };
-  visit(page.blocks);
-  if (!page.diagnostics.some((d) => d.code === 'parse-error')) {
-    text.split(/\r?\n/).forEach((l, k) => {
-      if (l.trim() !== '') expect(covered.has(k + 1), `line ${k + 1}: ${JSON.stringify(l)}`).toBe(true);
-    });
-  }
+  if (!page.diagnostics.some((d) => d.code === 'parse-error')) expect(unaccountedLines(page, text)).toEqual([]);
   const build = graphFromPages([page, readPage(OTHER, 'other.md')], { publishAll: true, domains: defaultDomains });
   const ctx = makeRenderContext(build);
   for (const record of build.records) {

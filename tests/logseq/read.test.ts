@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageNameFromFile } from '../../src/lib/logseq/filename.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
-import type { Block } from '../../src/lib/logseq/types.ts';
+import { unaccountedLines } from '../helpers/lines.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -54,23 +54,8 @@ describe('readPage', () => {
   });
 });
 
-/** Every non-blank line of the input lies in some block's line range, is a page property or carries a diagnostic. */
 function accountedLines(text: string): { missing: number[] } {
-  const page = readPage(text, 'fuzz.md');
-  const covered = new Set<number>([...page.pageProperties.map((p) => p.line), ...page.diagnostics.map((d) => d.line)]);
-  const visit = (bs: Block[]) => {
-    for (const b of bs) {
-      for (let l = b.line; l <= b.endLine; l++) covered.add(l);
-      for (const p of b.properties) covered.add(p.line);
-      visit(b.children);
-    }
-  };
-  visit(page.blocks);
-  const missing: number[] = [];
-  text.split(/\r?\n/).forEach((line, k) => {
-    if (line.trim() !== '' && !covered.has(k + 1)) missing.push(k + 1);
-  });
-  return { missing };
+  return { missing: unaccountedLines(readPage(text, 'fuzz.md'), text) };
 }
 
 const logseqLine = fc.oneof(

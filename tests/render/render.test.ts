@@ -1,6 +1,5 @@
 // Specification of the page renderer: outline → document rules, GFM, math, wikilinks, tags, demos,
 // sanitising. Output is checked by parsing the HTML (parse5), not by matching strings where structure matters.
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { defaultDomains } from '../../src/config.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
@@ -8,21 +7,8 @@ import { graphFromPages } from '../../src/lib/ontology/load.ts';
 import { escapeStrayDollars } from '../../src/lib/render/dollars.ts';
 import { renderBlocks, renderInline, type RenderContext } from '../../src/lib/render/pipeline.ts';
 import { makeRenderContext } from '../../src/lib/site/build-graph.ts';
+import { attr, elements, type Element } from '../helpers/html.ts';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-function elements(html: string): Element[] {
-  const out: Element[] = [];
-  const visit = (n: Node) => {
-    if ('tagName' in n) out.push(n);
-    if ('childNodes' in n) n.childNodes.forEach(visit);
-    if ('content' in n && n.content) n.content.childNodes.forEach(visit);
-  };
-  visit(parseFragment(html));
-  return out;
-}
-const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
 const tags = (html: string) => elements(html).map((e) => e.tagName);
 
 const PAGES: Record<string, string> = {
