@@ -16,6 +16,7 @@ export const GET: APIRoute = async () => {
     ...concepts.map((c) => ({ path: `/concepts/${c.slug}/`, lastmod: c.lastUpdated })),
     ...site.domains.map((d) => ({ path: `/domains/${d.key}/` })),
     ...site.tags.map((t) => ({ path: `/tags/${t.slug}/` })),
+    ...(guides.length > 0 ? [{ path: '/guides/' }] : []),
     ...guides.map((g) => ({ path: `/guides/${slugify(g.data.title)}/` })),
   ];
   return new Response(sitemapXml(site.siteUrl, urls), { headers: { 'Content-Type': 'application/xml' } });

@@ -35,3 +35,15 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+/** schema.org JSON-LD for the glossary itself (the home page). */
+export function definedTermSet(input: { siteTitle: string; description: string; siteUrl: string; termCount: number }): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'DefinedTermSet',
+    name: input.siteTitle,
+    description: input.description,
+    url: input.siteUrl,
+    numberOfItems: input.termCount,
+  };
+}
