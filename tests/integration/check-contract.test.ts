@@ -12,6 +12,7 @@ import { defaultDomains } from '../../src/config.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import { loadContent } from '../../src/lib/ontology/load.ts';
 import { checkReport, type CheckReport } from '../../src/lib/ontology/report.ts';
+import { ConceptSchema } from '../../src/lib/ontology/schema.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-check-'));
 const options = { publishAll: false, domains: defaultDomains };
@@ -108,5 +109,14 @@ describe('npm run check', () => {
     const bad = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/check.ts', '--content', withDefects.dir], { encoding: 'utf8' });
     expect(bad.stdout.split('\n').filter((l) => / error [a-z-]+: /.test(l)).every((l) => /^[^:]+\.md:\d+: error [a-z-]+: .+/.test(l))).toBe(true);
     expect(bad.stdout).toMatch(/\d+ errors, \d+ warnings, \d+ info/);
+  });
+});
+
+describe('the Concept schema', () => {
+  it('holds for every concept extracted from a generated corpus', () => {
+    const build = loadContent(withDefects.dir, options);
+    const concepts = build.records.flatMap((r) => (r.concept ? [r.concept] : []));
+    expect(concepts.length).toBeGreaterThan(500);
+    for (const c of concepts) expect(ConceptSchema.safeParse(c).error, c.file).toBeUndefined();
   });
 });
