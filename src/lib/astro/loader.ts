@@ -1,7 +1,8 @@
-// Astro Content Layer loaders over the pipeline. `glossaryLoader` stores one entry per published
-// concept with pre-rendered HTML (`rendered: { html, metadata: { headings } }`), re-rendering only
-// pages whose source or link environment changed (digests kept in Astro's data store between builds).
-// `siteLoader` stores one `summary` entry (domains, roots, tags, counts, optionally diagnostics).
+// Astro Content Layer loaders over the pipeline. `glossaryLoader` runs the pipeline and stores one
+// entry per published concept with pre-rendered HTML (`rendered: { html, metadata: { headings } }`),
+// re-rendering only pages whose source or link environment changed: the previous build's entries in
+// its own collection store are the render cache (digests in `metadata.kb`). `siteLoader` waits for
+// that run and stores one `summary` entry (domains, roots, tags, counts, optionally diagnostics).
 // In `astro dev` both reload when a file in the content folder changes.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,14 +12,21 @@ import { countBySeverity, formatDiagnostic } from '../diagnostics.ts';
 import { buildSiteParallel, type RenderedBody, type SiteBuild } from '../site/build-graph.ts';
 import { siteSummary } from '../site/summary.ts';
 
+/** The current load cycle's pipeline run (started by the glossary loader), and who waits for it. */
 let current: Promise<SiteBuild> | null = null;
+const waiting: ((build: Promise<SiteBuild>) => void)[] = [];
+
+/** What a concept entry keeps, beside its HTML and headings, to be reused by the next build. */
+type CachedRender = Omit<RenderedBody, 'html' | 'headings'>;
 
 async function runPipeline(ctx: LoaderContext): Promise<SiteBuild> {
+  // ctx is the concepts collection's: its entries from the previous build are the render cache.
   const cache = {
     get(slug: string): RenderedBody | undefined {
-      const entry = ctx.store.get(slug);
-      const meta = entry?.rendered?.metadata as { body?: RenderedBody } | undefined;
-      return meta?.body;
+      const rendered = ctx.store.get(slug)?.rendered;
+      const kb = rendered?.metadata?.kb as CachedRender | undefined;
+      if (!rendered || !kb) return undefined;
+      return { ...kb, html: rendered.html, headings: (rendered.metadata?.headings ?? []) as RenderedBody['headings'] };
     },
   };
   const site = await buildSiteParallel({ cache, digest: (s) => ctx.generateDigest(s), onProgress: (m) => ctx.logger.info(m) });
@@ -40,10 +48,17 @@ async function runPipeline(ctx: LoaderContext): Promise<SiteBuild> {
   return site;
 }
 
-/** The pipeline runs once per load cycle, whichever loader asks first; a content change resets it. */
-function sharedBuild(ctx: LoaderContext): Promise<SiteBuild> {
-  current ??= runPipeline(ctx);
+/** Starts this load cycle's pipeline run (glossary loader only) and hands it to anyone waiting. */
+function startBuild(ctx: LoaderContext): Promise<SiteBuild> {
+  current = runPipeline(ctx);
+  for (const notify of waiting.splice(0)) notify(current);
   return current;
+}
+
+/** This load cycle's pipeline run, once the glossary loader has started it. */
+function awaitBuild(): Promise<SiteBuild> {
+  if (current) return current;
+  return new Promise<SiteBuild>((resolve, reject) => waiting.push((build) => build.then(resolve, reject)));
 }
 
 /** Reload callbacks of the loaders, run once per content change (dev only). */
@@ -67,19 +82,24 @@ function watchContent(ctx: LoaderContext, reload: () => void): void {
   ctx.watcher.on('unlink', onChange);
 }
 
+function cachedRender(body: RenderedBody): CachedRender {
+  const { html: _html, headings: _headings, ...rest } = body;
+  return rest;
+}
+
 export function glossaryLoader(): Loader {
   return {
     name: 'kb-glossary',
     load: async (ctx) => {
       const sync = async () => {
-        const site = await sharedBuild(ctx);
+        const site = await startBuild(ctx);
         const keep = new Set<string>();
         for (const { data, body } of site.entries) {
           keep.add(data.slug);
           ctx.store.set({
             id: data.slug,
             data: data as unknown as Record<string, unknown>,
-            rendered: { html: body.html, metadata: { headings: body.headings, body } },
+            rendered: { html: body.html, metadata: { headings: body.headings, kb: cachedRender(body) } },
             digest: ctx.generateDigest(JSON.stringify(data) + body.bodyDigest),
           });
         }
@@ -96,7 +116,7 @@ export function siteLoader(): Loader {
     name: 'kb-site',
     load: async (ctx) => {
       const sync = async () => {
-        const site = await sharedBuild(ctx);
+        const site = await awaitBuild();
         const summary = siteSummary(site);
         ctx.store.set({ id: 'summary', data: summary as unknown as Record<string, unknown>, digest: ctx.generateDigest(JSON.stringify(summary)) });
       };
