@@ -5,7 +5,6 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -19,6 +18,7 @@ import { outlineToMdast, parseMarkdown } from './outline-to-mdast.ts';
 import { rehypeDemos, type DemoRenderer, type DemoUse } from './rehype-demos.ts';
 import { rehypeFixFragments, rehypeHeadings, type HeadingInfo } from './rehype-headings.ts';
 import { rehypeLocalUrls, type LocalUrlProblem } from './rehype-local-urls.ts';
+import { MATH_MESSAGE_SOURCE, rehypeMath } from './rehype-math.ts';
 import { rehypeWikilinks } from './rehype-wikilinks.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { firstSentence } from './text.ts';
@@ -53,7 +53,7 @@ function makeProcessor(ctx: RenderContext, minDepth: number) {
     .use(rehypeLocalUrls, { resolveLink: ctx.resolveLink, pageHref: ctx.pageHref, isPublishedPath: ctx.isPublishedPath })
     .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref, summary: firstSentence })
     .use(rehypeDemos, ctx.demos)
-    .use(rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' })
+    .use(rehypeMath)
     .use(rehypeHighlight, { detect: false })
     .use(rehypeHeadings, { minDepth, reservedIds: PAGE_IDS })
     .use(rehypeFixFragments)
@@ -91,7 +91,7 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, minDepth 
     diagnostics.push(diagnostic('parse-error', file, 1, `the page could not be rendered: ${(err as Error).message}`));
   }
   for (const m of vfile.messages) {
-    if (m.source === 'rehype-katex') {
+    if (m.source === MATH_MESSAGE_SOURCE) {
       const cause = m.cause instanceof Error ? m.cause.message.replace(/^KaTeX parse error: /, '') : m.reason;
       diagnostics.push(diagnostic('invalid-math', file, m.line ?? 1, `this formula is not valid KaTeX (${cause}); its source is shown instead`));
     }
