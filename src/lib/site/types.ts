@@ -5,8 +5,11 @@ export interface ConceptRef {
   slug: string;
   title: string;
   termId: string | null;
-  /** First sentence of the definition, plain text (for `title` attributes and previews). */
-  summary: string;
+  /**
+   * First sentence of the definition, plain text (for `title` attributes and previews). Left out
+   * where a list shows titles only (breadcrumbs, backlinks), to keep the per-page data small.
+   */
+  summary?: string;
 }
 
 export interface RelationView {
@@ -40,14 +43,14 @@ export interface ConceptEntryData {
   /** Other properties, for display in a details table. */
   properties: { key: string; value: string }[];
   /** Every path from a root to this concept (root first, parent last; this concept excluded). */
-  breadcrumbs: ConceptRef[][];
+  breadcrumbs: ConceptRef[][];  // without summaries
   parents: ConceptRef[];
   children: ConceptRef[];
   /** Outgoing typed relations, grouped by relation name. */
   relations: RelationView[];
   /** Incoming typed relations (`X requires this`), grouped by relation name. */
   incoming: RelationView[];
-  backlinks: { from: ConceptRef; sentence: string }[];
+  backlinks: { from: ConceptRef; sentence: string }[];  // `from` without summary
   /** Whether the body or definition contains typeset math (load KaTeX CSS) or demos (load demo code). */
   hasMath: boolean;
   demos: string[];

@@ -61,6 +61,12 @@ export class GraphView {
     return { slug, title: n.title, termId: n.termId, summary: firstSentence(n.definition) };
   }
 
+  /** A reference without its summary, for lists that show titles only. */
+  brief(slug: string): ConceptRef {
+    const { summary: _summary, ...rest } = this.ref(slug);
+    return rest;
+  }
+
   private sortedRefs(slugs: readonly string[]): ConceptRef[] {
     return slugs.map((s) => this.ref(s)).sort((a, b) => a.title.localeCompare(b.title, 'en'));
   }
@@ -78,7 +84,7 @@ export class GraphView {
     const related = [...new Set([...relations.flatMap((r) => r.targets), ...incoming.flatMap((r) => r.targets)].map((r) => r.slug))]
       .filter((s) => s !== node.slug && !parents.some((p) => p.slug === s) && !children.some((c) => c.slug === s))
       .map((s) => this.ref(s));
-    const breadcrumbs = rootPaths(g, node.slug).map((path) => path.slice(0, -1).map((s) => this.ref(s))).filter((p) => p.length > 0);
+    const breadcrumbs = rootPaths(g, node.slug).map((path) => path.slice(0, -1).map((s) => this.brief(s))).filter((p) => p.length > 0);
     const definitionText = plainText(node.definition.replace(/\$+/g, ''));
     return {
       kind: 'concept',
@@ -104,7 +110,7 @@ export class GraphView {
       relations,
       incoming,
       backlinks: (g.backlinks[node.slug] ?? [])
-        .map((b) => ({ from: this.ref(b.from), sentence: sentencePlain(b.sentence) }))
+        .map((b) => ({ from: this.brief(b.from), sentence: sentencePlain(b.sentence) }))
         .sort((a, b) => a.from.title.localeCompare(b.from.title, 'en')),
       hasMath: rendered.hasMath,
       demos: rendered.demos,
