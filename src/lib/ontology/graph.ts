@@ -130,7 +130,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
 
   // Slugs: unique among published pages of one kind, first file (by path) keeps the plain slug.
   for (const kind of ['concept', 'guide'] as const) {
-    const ids = concepts.map((c, i) => i).filter((i) => published[i] && concepts[i].kind === kind);
+    const ids = concepts.map((_, i) => i).filter((i) => published[i] && concepts[i].kind === kind);
     const { slugs, moved } = assignUniqueSlugs(ids.map((i) => concepts[i].slug));
     ids.forEach((i, k) => (concepts[i].slug = slugs[k]));
     for (const k of moved) {
