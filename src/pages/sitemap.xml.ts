@@ -2,13 +2,13 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { allConcepts, siteSummary } from '../lib/astro/site-data.ts';
-import { slugify } from '../lib/ontology/slug.ts';
+import { guideSlug, isPublishedGuide } from '../components/helpers/guides.ts';
 import { sitemapXml, type SitemapUrl } from '../lib/export/sitemap.ts';
 
 export const GET: APIRoute = async () => {
   const site = await siteSummary();
   const concepts = await allConcepts();
-  const guides = (await getCollection('guides')).filter((g) => g.data.public === true || g.data['public-access'] === true);
+  const guides = (await getCollection('guides')).filter((g) => isPublishedGuide(g.data));
   const urls: SitemapUrl[] = [
     { path: '/' },
     { path: '/a-z/' },
@@ -17,7 +17,7 @@ export const GET: APIRoute = async () => {
     ...site.domains.map((d) => ({ path: `/domains/${d.key}/` })),
     ...site.tags.map((t) => ({ path: `/tags/${t.slug}/` })),
     ...(guides.length > 0 ? [{ path: '/guides/' }] : []),
-    ...guides.map((g) => ({ path: `/guides/${slugify(g.data.title)}/` })),
+    ...guides.map((g) => ({ path: `/guides/${guideSlug(g.data, g.id, site.guides)}/` })),
   ];
   return new Response(sitemapXml(site.siteUrl, urls), { headers: { 'Content-Type': 'application/xml' } });
 };

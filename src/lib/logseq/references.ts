@@ -86,7 +86,7 @@ export function findReferences(text: string): References {
   if (!hasLink && !hasTag && !hasMacro) return out;
   const masked = maskCode(text);
   let starts: number[] | null = null;
-  const lineOf = (index: number) => (masked.length < 200 && !masked.includes('\n') ? 0 : lineIndex((starts ??= lineStarts(masked)), index));
+  const lineOf = (index: number) => lineIndex((starts ??= lineStarts(masked)), index);
   if (hasLink) for (const m of masked.matchAll(WIKILINK)) {
     const target = m[2].trim();
     if (target === '') continue;

@@ -22,6 +22,12 @@ const RELATION_KEYS = new Set([
   'bridges-to', 'bridges-from', 'has-subclass', 'is-required-by', 'enabled-by', 'implements', 'uses',
   'is-used-by', 'part-of', 'see-also', 'skos:broader', 'skos:narrower',
 ]);
+/** Keys the concept page shows in their own places, so they are not repeated in the details table. */
+const SHOWN_STRUCTURALLY = new Set<string>([
+  ...ALIAS_KEYS, 'term-id', 'termid', 'preferred-term', 'title', 'definition', 'description', 'source-domain', 'domain', 'status',
+  'maturity', 'version', 'last-updated', 'updated', 'public-access', 'public', 'owl:class', 'belongstodomain', 'belongs-to-domain',
+  'id', 'collapsed', 'ontology', 'tags',
+]);
 export const TERM_ID_PATTERN = /^(?:[A-Z][A-Z0-9]{0,7}-\d{1,6}|\d{1,8})$/;
 
 export type PageStatus = 'published' | 'withheld' | 'empty' | 'unreadable';
@@ -216,8 +222,7 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   const fmTags = fm ? frontMatterList(fm.tags) : null;
   for (const t of fmTags ?? (first.get('tags') ? splitList(first.get('tags')?.value ?? '') : [])) tags.add(t);
 
-  const used = new Set<string>([...ALIAS_KEYS, 'term-id', 'termid', 'preferred-term', 'title', 'definition', 'description', 'source-domain', 'domain', 'status', 'maturity', 'version', 'last-updated', 'updated', 'public-access', 'public', 'owl:class', 'belongstodomain', 'belongs-to-domain', 'id', 'collapsed', 'ontology', 'tags']);
-  const properties = [...first.values()].filter((p) => !used.has(p.key) && !seen.has(p) && p.value !== '');
+  const properties = [...first.values()].filter((p) => !SHOWN_STRUCTURALLY.has(p.key) && !seen.has(p) && p.value !== '');
 
   const concept: Concept = {
     file: page.file,

@@ -45,7 +45,7 @@ type Processor = ReturnType<typeof makeProcessor>;
 /** Ids the concept page itself uses around the body; body headings never take them. */
 export const PAGE_IDS = ['main', 'broader', 'narrower', 'relations', 'referenced-by', 'local-graph', 'details', 'random-term', 'wl-preview', 'kb-search', 'kb-search-input', 'kb-search-results'] as const;
 
-function makeProcessor(ctx: RenderContext, minDepth: number) {
+function makeProcessor(ctx: RenderContext) {
   return unified()
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
@@ -55,17 +55,16 @@ function makeProcessor(ctx: RenderContext, minDepth: number) {
     .use(rehypeDemos, ctx.demos)
     .use(rehypeMath)
     .use(rehypeHighlight, { detect: false })
-    .use(rehypeHeadings, { minDepth, reservedIds: PAGE_IDS })
+    .use(rehypeHeadings, { minDepth: 2, reservedIds: PAGE_IDS })
     .use(rehypeFixFragments)
     .use(rehypeStringify);
 }
 
-const processors = new WeakMap<RenderContext, Map<number, Processor>>();
-function processorFor(ctx: RenderContext, minDepth: number): Processor {
-  let byDepth = processors.get(ctx);
-  if (!byDepth) processors.set(ctx, (byDepth = new Map()));
-  let p = byDepth.get(minDepth);
-  if (!p) byDepth.set(minDepth, (p = makeProcessor(ctx, minDepth)));
+/** One frozen processor per render context, reused for every page. */
+const processors = new WeakMap<RenderContext, Processor>();
+function processorFor(ctx: RenderContext): Processor {
+  let p = processors.get(ctx);
+  if (!p) processors.set(ctx, (p = makeProcessor(ctx)));
   return p;
 }
 
@@ -79,11 +78,11 @@ function hasMathNode(tree: MdastRoot): boolean {
   return false;
 }
 
-function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, minDepth = 2): RenderResult {
+function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderResult {
   const vfile = new VFile({ path: file });
   const diagnostics: Diagnostic[] = [];
   let html = '';
-  const processor = processorFor(ctx, minDepth);
+  const processor = processorFor(ctx);
   try {
     const hast = processor.runSync(tree, vfile) as HastRoot;
     html = processor.stringify(hast, vfile);
@@ -111,7 +110,7 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, minDepth 
     html,
     headings: (vfile.data.headings as HeadingInfo[] | undefined) ?? [],
     hasMath: hasMathNode(tree),
-    demos: [...new Set(demos.filter((d) => d.problems.length === 0 || !d.problems.some((p) => p.startsWith('unknown'))).map((d) => d.name))],
+    demos: [...new Set(demos.filter((d) => d.known).map((d) => d.name))],
     diagnostics,
   };
 }

@@ -16,6 +16,8 @@ const MACRO = /^\s*\{\{\s*demo\s+([^\s}]+)([^}]*)\}\}\s*$/;
 export interface DemoUse {
   name: string;
   line: number;
+  /** Whether the name is a known demo (its embed was rendered), whatever its parameter problems. */
+  known: boolean;
   problems: string[];
 }
 
@@ -39,7 +41,7 @@ export function rehypeDemos(renderer: DemoRenderer) {
       const name = m[1];
       const params = parseDemoParams(m[2]);
       const result = renderer.render(name, params);
-      uses.push({ name, line: node.position?.start.line ?? 1, problems: result.problems });
+      uses.push({ name, line: node.position?.start.line ?? 1, known: 'html' in result, problems: result.problems });
       if (!('html' in result)) {
         return { type: 'element', tagName: 'p', properties: { className: ['kb-demo-unknown'] }, children: [{ type: 'text', value: `(The demo “${name}” is not available.)` }] };
       }
