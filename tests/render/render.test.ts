@@ -76,6 +76,37 @@ describe('GFM, code and math', () => {
     expect(code && attr(code, 'class')).toBe('hljs language-python');
   });
 
+  it('leaves code without a known language unhighlighted', () => {
+    const r = render('- ```\n  plain\n  ```\n- ```no-such-language\n  x = 1\n  ```\n- ```nohighlight\n  y\n  ```\n');
+    const codes = elements(r.html).filter((e) => e.tagName === 'code');
+    expect(codes.map((c) => attr(c, 'class'))).toEqual([undefined, 'hljs language-no-such-language', 'hljs language-nohighlight']);
+    expect(elements(r.html).some((e) => (attr(e, 'class') ?? '').startsWith('hljs-'))).toBe(false);
+  });
+
+  it('parses a page in one pass but keeps each block a document of its own, with its own lines', () => {
+    // A fence left open in one block must not swallow the next; a diagnostic names the right line.
+    const r = render('- first\n- ```python\n  open = True\n- after the fence $\\frac{1}{$ x\n');
+    expect(tags(r.html)).toEqual(expect.arrayContaining(['pre', 'code']));
+    expect(r.html).toContain('after the fence');
+    expect(r.html).toMatch(/<pre><code class="hljs language-python">.*open.*True.*\n?<\/code><\/pre>\n<ul>\n<li>after the fence/);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid-math', 8]]);
+    // Without an open fence, block lines are kept too.
+    const ok = render('- a\n- b\n- broken $\\frac{1}{$ formula\n');
+    expect(ok.diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid-math', 7]]);
+  });
+
+  it('resolves a footnote whose definition is in another block of the page', () => {
+    const r = render('- A claim[^src].\n- [^src]: The source.\n');
+    const ref = elements(r.html).find((e) => e.tagName === 'a' && attr(e, 'data-footnote-ref') !== undefined);
+    expect(ref).toBeDefined();
+  });
+
+  it('links URL literals in text but not inside links or code', () => {
+    const r = render('- see www.example.org or mail a@example.org\n- [https://x.org](https://y.org) and `https://z.org`\n');
+    const hrefs = elements(r.html).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
+    expect(hrefs).toEqual(['http://www.example.org', 'mailto:a@example.org', 'https://y.org']);
+  });
+
   it('typesets $…$ and $$…$$ with KaTeX', () => {
     const r = render('- inline $w_{t+1} = w_t - \\eta \\nabla L$ here\n- $$\\hat{y} = \\sigma(wx + b)$$\n');
     expect(elements(r.html).filter((e) => attr(e, 'class') === 'katex').length).toBe(2);

@@ -16,7 +16,36 @@ import { escapeStrayDollars } from './dollars.ts';
 type Flow = BlockContent | DefinitionContent;
 
 const extensions = [gfm(), math()];
-const mdastExtensions = [gfmFromMarkdown(), mathFromMarkdown()];
+/**
+ * GFM's tree transforms (the literal-autolink one: `www.x.org`, `https://…`, `a@b.org` in text) are
+ * taken out of the extensions and run by `linkLiterals` on only the parts of a tree whose text can
+ * hold such a literal: run over every text node of every page, they cost a tenth of the rendering.
+ */
+const gfmExtensions = gfmFromMarkdown();
+const gfmTransforms = gfmExtensions.flatMap((e) => e.transforms ?? []);
+const mdastExtensions = [...gfmExtensions.map((e) => ({ ...e, transforms: [] })), mathFromMarkdown()];
+/** Every literal the transforms look for has `http://`, `https://`, `www.` or `@` in one text node. */
+const MAY_HOLD_LITERAL = /https?:\/\/|www\.|@/i;
+
+function mayHoldLiteral(node: RootContent): boolean {
+  const stack: { type: string; value?: unknown; children?: unknown[] }[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as { type: string; value?: unknown; children?: unknown[] };
+    if (n.type === 'text' && typeof n.value === 'string' && MAY_HOLD_LITERAL.test(n.value)) return true;
+    if (n.children) for (const c of n.children) stack.push(c as typeof n);
+  }
+  return false;
+}
+
+function fromMarkdownText(text: string): Root {
+  const tree = fromMarkdown(text, { extensions, mdastExtensions });
+  for (const child of tree.children) {
+    if (!mayHoldLiteral(child)) continue;
+    // The transforms take any parent node; their `ignore` list (links) is checked below the node given.
+    for (const transform of gfmTransforms) transform(child as unknown as Root);
+  }
+  return tree;
+}
 
 interface Positioned {
   position?: { start: { line: number }; end: { line: number } };
@@ -71,10 +100,54 @@ function promoteDisplayMath(tree: Root): void {
 
 /** Parses Markdown text (money dollars escaped) into mdast, with lines counted from `line`. */
 export function parseMarkdown(text: string, line = 1): Root {
-  const tree = fromMarkdown(escapeStrayDollars(text), { extensions, mdastExtensions });
+  const tree = fromMarkdownText(escapeStrayDollars(text));
   if (text.includes('$$')) promoteDisplayMath(tree);
   if (line !== 1) shiftLines(tree as Positioned, line - 1);
   return tree;
+}
+
+/** A paragraph of its own between two blocks' texts when a page's blocks are parsed as one document. */
+const SEPARATOR = '\uE000kb-block\uE000';
+const isSeparator = (n: RootContent) => n.type === 'paragraph' && n.children.length === 1 && n.children[0].type === 'text' && n.children[0].value === SEPARATOR;
+
+/**
+ * Parses the texts of a page's blocks (each a Markdown document of its own, at its own line) in one
+ * micromark pass: the texts are joined with a separator paragraph between blank lines, which closes
+ * every construct before it, and the tree is cut at the separators. Setting up the parser costs more
+ * than parsing a short block, so this is several times faster than one parse per block. Link and
+ * footnote definitions then work across the blocks of a page. If a text swallows a separator (an
+ * unclosed fence, math block or HTML comment runs to the end of its document), each text is parsed
+ * on its own instead, so the result never depends on the joining.
+ */
+export function parseBlockTexts(texts: readonly { text: string; line: number }[]): RootContent[][] {
+  if (texts.length === 0) return [];
+  if (texts.length === 1 || texts.some((t) => t.text.includes(SEPARATOR))) return texts.map((t) => parseMarkdown(t.text, t.line).children);
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let line = 1;
+  for (const t of texts) {
+    if (parts.length > 0) {
+      parts.push(`\n\n${SEPARATOR}\n\n`);
+      line += 4;
+    }
+    starts.push(line);
+    const escaped = escapeStrayDollars(t.text);
+    parts.push(escaped);
+    for (let k = escaped.indexOf('\n'); k >= 0; k = escaped.indexOf('\n', k + 1)) line++;
+  }
+  const tree = fromMarkdownText(parts.join(''));
+  if (texts.some((t) => t.text.includes('$$'))) promoteDisplayMath(tree);
+  const segments: RootContent[][] = [[]];
+  for (const n of tree.children) {
+    if (isSeparator(n)) segments.push([]);
+    else segments[segments.length - 1].push(n);
+  }
+  if (segments.length !== texts.length) return texts.map((t) => parseMarkdown(t.text, t.line).children);
+  segments.forEach((nodes, k) => {
+    const by = texts[k].line - starts[k];
+    if (by !== 0) for (const n of nodes) shiftLines(n as Positioned, by);
+  });
+  return segments;
 }
 
 const isCollapsed = (b: Block) => b.properties.some((p) => p.key === 'collapsed' && /^true$/i.test(p.value));
@@ -122,10 +195,10 @@ function phrasingOf(nodes: RootContent[]): PhrasingContent[] {
 }
 
 /** Renders sibling blocks into flow content. */
-function siblings(blocks: readonly Block[], nested: boolean): Flow[] {
+function siblings(blocks: readonly Block[], nested: boolean, parsedOf: ReadonlyMap<Block, RootContent[]>): Flow[] {
   const out: Flow[] = [];
   let list: List | null = null;
-  const parsedCache = blocks.map((b) => (b.text === '' ? [] : (parseMarkdown(b.text, b.line).children as RootContent[])));
+  const parsedCache = blocks.map((b) => parsedOf.get(b) ?? []);
   const paragraphRun = !nested && blocks.length > 0 && blocks.every((b, k) => b.kind === 'prose' || b.text === '' || isParagraphLike(b, parsedCache[k]) || parsedCache[k][0]?.type === 'heading' || standsAlone(parsedCache[k]));
   const flush = () => {
     if (list) out.push(list);
@@ -142,13 +215,13 @@ function siblings(blocks: readonly Block[], nested: boolean): Flow[] {
     const heading = parsed.length === 1 && parsed[0].type === 'heading' ? parsed[0] : null;
     if (heading) {
       flush();
-      if (isCollapsed(b) && b.children.length > 0) out.push(detailsNode(heading.children, siblings(b.children, false)));
-      else out.push(heading, ...siblings(b.children, false));
+      if (isCollapsed(b) && b.children.length > 0) out.push(detailsNode(heading.children, siblings(b.children, false, parsedOf)));
+      else out.push(heading, ...siblings(b.children, false, parsedOf));
       return;
     }
     if (isCollapsed(b) && b.children.length > 0) {
       flush();
-      out.push(detailsNode(phrasingOf(parsed), siblings(b.children, true)));
+      out.push(detailsNode(phrasingOf(parsed), siblings(b.children, true, parsedOf)));
       return;
     }
     if ((paragraphRun || standsAlone(parsed)) && b.children.length === 0) {
@@ -157,7 +230,7 @@ function siblings(blocks: readonly Block[], nested: boolean): Flow[] {
       return;
     }
     const item: ListItem = { type: 'listItem', spread: false, children: [...(parsed as Flow[])] };
-    if (b.children.length > 0) item.children.push(...siblings(b.children, true));
+    if (b.children.length > 0) item.children.push(...siblings(b.children, true, parsedOf));
     if (item.children.length === 0) return;
     if (!list) list = { type: 'list', ordered: false, spread: false, children: [] };
     list.children.push(item);
@@ -178,6 +251,16 @@ export function dropTitleHeading(tree: Root, title: string): Root {
 
 /** The readable body of a page as one mdast tree. */
 export function outlineToMdast(blocks: readonly Block[], title?: string): Root {
-  const tree = dropEmptySections({ type: 'root', children: siblings(blocks, false) });
+  const withText: Block[] = [];
+  const collect = (list: readonly Block[]) => {
+    for (const b of list) {
+      if (b.text !== '') withText.push(b);
+      collect(b.children);
+    }
+  };
+  collect(blocks);
+  const parsed = parseBlockTexts(withText);
+  const parsedOf = new Map<Block, RootContent[]>(withText.map((b, k) => [b, parsed[k]]));
+  const tree = dropEmptySections({ type: 'root', children: siblings(blocks, false, parsedOf) });
   return title === undefined ? tree : dropTitleHeading(tree, title);
 }

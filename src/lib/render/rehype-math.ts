@@ -1,8 +1,10 @@
 // rehype plugin: typesets math with KaTeX, like rehype-katex, but remembers each formula it has
-// rendered (as a hast tree) so a formula that recurs across pages is typeset and parsed once per
-// build. Invalid LaTeX shows its source with KaTeX's error style and is reported on the file.
+// rendered so a formula that recurs across pages is typeset once per build. KaTeX's HTML goes in as a
+// `raw` node (our own output, inserted after sanitising; the stringifier writes it as is), so it is
+// neither re-parsed into a tree nor copied per use. Invalid LaTeX shows its source with KaTeX's error
+// style and is reported on the file.
 import type { Element, ElementContent, Root } from 'hast';
-import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
+import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import type { VFile } from 'vfile';
@@ -11,7 +13,7 @@ import type { VFile } from 'vfile';
 export const MATH_MESSAGE_SOURCE = 'kb-math';
 
 interface Typeset {
-  nodes: ElementContent[];
+  html: string;
   error: Error | null;
 }
 
@@ -34,10 +36,8 @@ function typeset(value: string, displayMode: boolean): Typeset {
       html = '';
     }
   }
-  const nodes: ElementContent[] = html
-    ? (fromHtmlIsomorphic(html, { fragment: true }).children as ElementContent[])
-    : [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], style: 'color:#cc0000' }, children: [{ type: 'text', value }] }];
-  const result = { nodes, error };
+  if (!html) html = toHtml({ type: 'element', tagName: 'span', properties: { className: ['katex-error'], style: 'color:#cc0000' }, children: [{ type: 'text', value }] });
+  const result = { html, error };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;
@@ -60,13 +60,12 @@ export function rehypeMath() {
         }
         const displayMode = code !== child || classes.includes('math-display');
         const value = toText(code, { whitespace: 'pre' });
-        const { nodes, error } = typeset(value, displayMode);
+        const { html, error } = typeset(value, displayMode);
         if (error) {
           file.message('Could not render math with KaTeX', { cause: error, place: child.position, ruleId: error.name.toLowerCase(), source: MATH_MESSAGE_SOURCE });
         }
-        const copies = structuredClone(nodes);
-        parent.children.splice(k, 1, ...(copies as typeof parent.children));
-        k += copies.length - 1;
+        // hast's types have no `raw` node (it is mdast-util-to-hast's extension); rehype-stringify writes it.
+        parent.children[k] = { type: 'raw', value: html } as unknown as ElementContent;
       }
     };
     visit(tree);

@@ -17,7 +17,7 @@ import { conceptHref, GraphView, guideHref } from './view.ts';
 import { renderInWorker } from './render-pool.ts';
 
 /** Bump when rendering changes in a way cached HTML must not survive. */
-export const RENDER_VERSION = 6;
+export const RENDER_VERSION = 7;
 
 export interface RenderedBody {
   html: string;
