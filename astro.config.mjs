@@ -22,6 +22,10 @@ export default defineConfig({
   },
   integrations: [katexAssets(), mdx()],
   devToolbar: { enabled: false },
+  // Pages return a cacheKey from getStaticPaths (entry digest + what they read from the site
+  // summary): an unchanged page is copied from the previous build's output in the cache instead of
+  // being rendered again.
+  experimental: { incrementalBuild: true },
   vite: {
     build: { assetsInlineLimit: 0 },
   },

@@ -1,14 +1,13 @@
 // /sitemap.xml: every published page: home, indexes, concepts, domains, tags and guides.
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
-import { allConcepts, siteSummary } from '../lib/astro/site-data.ts';
-import { guideSlug, isPublishedGuide } from '../components/helpers/guides.ts';
+import { allConcepts, publishedGuides, siteSummary } from '../lib/astro/site-data.ts';
+import { guideSlug } from '../components/helpers/guides.ts';
 import { sitemapXml, type SitemapUrl } from '../lib/export/sitemap.ts';
 
 export const GET: APIRoute = async () => {
   const site = await siteSummary();
   const concepts = await allConcepts();
-  const guides = (await getCollection('guides')).filter((g) => isPublishedGuide(g.data));
+  const guides = await publishedGuides();
   const urls: SitemapUrl[] = [
     { path: '/' },
     { path: '/a-z/' },

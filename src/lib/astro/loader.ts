@@ -11,22 +11,35 @@ import { resolveContentDir } from '../../config.ts';
 import { countBySeverity, formatDiagnostic } from '../diagnostics.ts';
 import { buildSiteParallel, type RenderedBody, type SiteBuild } from '../site/build-graph.ts';
 import { siteSummary } from '../site/summary.ts';
+import type { ConceptEntryData } from '../site/types.ts';
 
 /** The current load cycle's pipeline run (started by the glossary loader), and who waits for it. */
 let current: Promise<SiteBuild> | null = null;
 const waiting: ((build: Promise<SiteBuild>) => void)[] = [];
 
-/** What a concept entry keeps, beside its HTML and headings, to be reused by the next build. */
-type CachedRender = Omit<RenderedBody, 'html' | 'headings'>;
+/**
+ * What a concept entry keeps in `rendered.metadata`, beside its HTML and headings, to be reused by the
+ * next build; the rest of a RenderedBody (definition HTML, math and demo flags) is in the entry's data.
+ */
+type CachedRender = Pick<RenderedBody, 'diagnostics' | 'bodyDigest'>;
 
 async function runPipeline(ctx: LoaderContext): Promise<SiteBuild> {
   // ctx is the concepts collection's: its entries from the previous build are the render cache.
   const cache = {
     get(slug: string): RenderedBody | undefined {
-      const rendered = ctx.store.get(slug)?.rendered;
+      const entry = ctx.store.get(slug);
+      const rendered = entry?.rendered;
       const kb = rendered?.metadata?.kb as CachedRender | undefined;
-      if (!rendered || !kb) return undefined;
-      return { ...kb, html: rendered.html, headings: (rendered.metadata?.headings ?? []) as RenderedBody['headings'] };
+      if (!entry || !rendered || !kb) return undefined;
+      const data = entry.data as unknown as ConceptEntryData;
+      return {
+        ...kb,
+        html: rendered.html,
+        headings: (rendered.metadata?.headings ?? []) as RenderedBody['headings'],
+        definitionHtml: data.definitionHtml,
+        hasMath: data.hasMath,
+        demos: data.demos,
+      };
     },
   };
   const site = await buildSiteParallel({ cache, digest: (s) => ctx.generateDigest(s), onProgress: (m) => ctx.logger.info(m) });
@@ -48,11 +61,24 @@ async function runPipeline(ctx: LoaderContext): Promise<SiteBuild> {
   return site;
 }
 
+/** Loaders that have yet to take this cycle's run; when both have, it is let go (see release). */
+let consumers = 0;
+
 /** Starts this load cycle's pipeline run (glossary loader only) and hands it to anyone waiting. */
 function startBuild(ctx: LoaderContext): Promise<SiteBuild> {
   current = runPipeline(ctx);
+  consumers = 2;
   for (const notify of waiting.splice(0)) notify(current);
   return current;
+}
+
+/**
+ * A loader is done with this cycle's run. Once both are, the run (parsed pages, graph, diagnostics:
+ * a gigabyte at 10,000 pages) is no longer referenced here, so it does not weigh on the rest of the
+ * build (bundling and page generation hold the content store, which has what the pages need).
+ */
+function release(): void {
+  if (--consumers === 0) current = null;
 }
 
 /** This load cycle's pipeline run, once the glossary loader has started it. */
@@ -83,8 +109,7 @@ function watchContent(ctx: LoaderContext, reload: () => void): void {
 }
 
 function cachedRender(body: RenderedBody): CachedRender {
-  const { html: _html, headings: _headings, ...rest } = body;
-  return rest;
+  return { diagnostics: body.diagnostics, bodyDigest: body.bodyDigest };
 }
 
 export function glossaryLoader(): Loader {
@@ -104,6 +129,7 @@ export function glossaryLoader(): Loader {
           });
         }
         for (const id of ctx.store.keys()) if (!keep.has(id)) ctx.store.delete(id);
+        release();
       };
       await sync();
       watchContent(ctx, () => void sync());
@@ -119,6 +145,7 @@ export function siteLoader(): Loader {
         const site = await awaitBuild();
         const summary = siteSummary(site);
         ctx.store.set({ id: 'summary', data: summary as unknown as Record<string, unknown>, digest: ctx.generateDigest(JSON.stringify(summary)) });
+        release();
       };
       await sync();
       watchContent(ctx, () => void sync());

@@ -1,7 +1,9 @@
 // The small local graph on a concept page, drawn as SVG at build time: the concept in the centre,
 // parents above, children below, related concepts to the sides. Deterministic layout, no script;
-// every node is a link with its title, so the figure is usable without a mouse.
-import type { ConceptRef } from './types.ts';
+// every node is a link with its title, so the figure is usable without a mouse. Drawn while the page
+// is generated, from the entry's own lists (not kept in the entry: that would add ~1.3 KB per concept
+// to the content store Astro serialises and bundles).
+import type { ConceptEntryData, ConceptRef } from './types.ts';
 
 const W = 640;
 const ROW = 78;
@@ -57,4 +59,21 @@ export function localGraphSvg(
   const center = `<g class="lg-node lg-node--self"><rect x="${cx - sw / 2}" y="${cy - 15}" width="${sw}" height="30" rx="8"/><text x="${cx}" y="${cy + 5}" text-anchor="middle">${esc(selfLabel)}</text></g>`;
   const desc = `${self.title}: ${parents.length} broader, ${children.length} narrower and ${Math.min(4, related.length)} related concepts`;
   return `<svg class="local-graph" viewBox="0 0 ${W} ${height}" role="group" aria-label="${esc(desc)}" xmlns="http://www.w3.org/2000/svg">${edges}${placed.map(node).join('')}${center}</svg>`;
+}
+
+/** Concepts related by typed relations, either way, that are not already parents or children. */
+export function relatedRefs(data: Pick<ConceptEntryData, 'slug' | 'parents' | 'children' | 'relations' | 'incoming'>): ConceptRef[] {
+  const seen = new Set<string>([data.slug, ...data.parents.map((p) => p.slug), ...data.children.map((c) => c.slug)]);
+  const out: ConceptRef[] = [];
+  for (const ref of [...data.relations, ...data.incoming].flatMap((r) => r.targets)) {
+    if (seen.has(ref.slug)) continue;
+    seen.add(ref.slug);
+    out.push(ref);
+  }
+  return out;
+}
+
+/** The local graph of a concept entry ('' when it has no neighbours). */
+export function localGraphOf(data: ConceptEntryData, href: (slug: string) => string): string {
+  return localGraphSvg(data, data.parents, data.children, relatedRefs(data), href);
 }

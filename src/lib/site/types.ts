@@ -54,6 +54,4 @@ export interface ConceptEntryData {
   /** Whether the body or definition contains typeset math (load KaTeX CSS) or demos (load demo code). */
   hasMath: boolean;
   demos: string[];
-  /** Local graph drawn at build time (SVG markup, safe). */
-  localGraphSvg: string;
 }

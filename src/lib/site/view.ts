@@ -6,7 +6,6 @@ import type { ConceptGraph, GraphNode, RelationGroup } from '../ontology/graph.t
 import { rootPaths } from '../ontology/queries.ts';
 import { firstSentence } from '../render/text.ts';
 import { plainText, sentencePlain } from '../ontology/extract.ts';
-import { localGraphSvg } from './local-graph.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
 export const conceptHref = (slug: string) => `/concepts/${slug}/`;
@@ -81,9 +80,6 @@ export class GraphView {
     const incomingByKey = new Map<string, string[]>();
     for (const { key, from } of g.incoming[node.slug] ?? []) incomingByKey.set(key, [...(incomingByKey.get(key) ?? []), from]);
     const incoming: RelationView[] = [...incomingByKey].map(([key, from]) => ({ key, label: relationLabel(key, true), targets: this.sortedRefs(from), unresolved: [] }));
-    const related = [...new Set([...relations.flatMap((r) => r.targets), ...incoming.flatMap((r) => r.targets)].map((r) => r.slug))]
-      .filter((s) => s !== node.slug && !parents.some((p) => p.slug === s) && !children.some((c) => c.slug === s))
-      .map((s) => this.ref(s));
     const breadcrumbs = rootPaths(g, node.slug).map((path) => path.slice(0, -1).map((s) => this.brief(s))).filter((p) => p.length > 0);
     const definitionText = plainText(node.definition.replace(/\$+/g, ''));
     return {
@@ -114,7 +110,6 @@ export class GraphView {
         .sort((a, b) => a.from.title.localeCompare(b.from.title, 'en')),
       hasMath: rendered.hasMath,
       demos: rendered.demos,
-      localGraphSvg: localGraphSvg(node, parents, children, related, conceptHref),
     };
   }
 }

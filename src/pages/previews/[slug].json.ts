@@ -8,6 +8,7 @@ export const getStaticPaths = (async () => {
   return entries.map((entry) => ({
     params: { slug: entry.id },
     props: { title: entry.data.title, termId: entry.data.termId, summary: entry.data.summary },
+    cacheKey: JSON.stringify([entry.data.title, entry.data.termId, entry.data.summary]),
   }));
 }) satisfies GetStaticPaths;
 
