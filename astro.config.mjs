@@ -8,6 +8,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { katexAssets } from './src/lib/astro/katex-assets.ts';
+import { pruneStaleOutput } from './src/lib/astro/prune-stale.ts';
 
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://glossary.example.org',
@@ -20,13 +21,14 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] }),
   },
-  integrations: [katexAssets(), mdx()],
+  integrations: [katexAssets(), mdx(), pruneStaleOutput()],
   devToolbar: { enabled: false },
   // Pages return a cacheKey from getStaticPaths (entry digest + what they read from the site
-  // summary): an unchanged page is copied from the previous build's output in the cache instead of
-  // being rendered again.
+  // summary): an unchanged page is kept from the previous build instead of being rendered again.
+  // The output folder is therefore not emptied first; pruneStaleOutput deletes what this build did
+  // not produce or keep (withdrawn and newly private pages among it).
   experimental: { incrementalBuild: true },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: { assetsInlineLimit: 0, emptyOutDir: false },
   },
 });
