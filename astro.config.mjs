@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import { dataStoreFromFile } from './src/lib/astro/data-store-file.ts';
 import { katexAssets } from './src/lib/astro/katex-assets.ts';
 import { pruneStaleOutput } from './src/lib/astro/prune-stale.ts';
 
@@ -21,7 +22,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] }),
   },
-  integrations: [katexAssets(), mdx(), pruneStaleOutput()],
+  integrations: [katexAssets(), mdx(), pruneStaleOutput(), dataStoreFromFile()],
   devToolbar: { enabled: false },
   // Pages return a cacheKey from getStaticPaths (entry digest + what they read from the site
   // summary): an unchanged page is kept from the previous build instead of being rendered again.
