@@ -18,7 +18,8 @@ export default defineConfig({
   // different content folders then never share one.
   cacheDir: process.env.KB_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages are generated several at a time: while one waits on the file system another renders.
+  build: { format: 'directory', concurrency: 4 },
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] }),
   },

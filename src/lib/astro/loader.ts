@@ -42,7 +42,9 @@ async function runPipeline(ctx: LoaderContext): Promise<SiteBuild> {
       };
     },
   };
-  const site = await buildSiteParallel({ cache, digest: (s) => ctx.generateDigest(s), onProgress: (m) => ctx.logger.info(m) });
+  // An empty store means nothing can be reused: start the render workers right away.
+  const expectRender = ctx.store.keys().length === 0;
+  const site = await buildSiteParallel({ cache, expectRender, digest: (s) => ctx.generateDigest(s), onProgress: (m) => ctx.logger.info(m) });
   const counts = countBySeverity(site.diagnostics);
   for (const d of site.diagnostics) {
     if (d.severity === 'info') continue;

@@ -8,7 +8,8 @@
 // cache records the output folder and when that build ended; if the folder is another one, or
 // something wrote to it since (a build with another cache or content folder), it is emptied first.
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +54,30 @@ export function modifiedSince(root: string, time: number, skip: readonly string[
   return existsSync(root) && visit(root);
 }
 
+/**
+ * Empties `dir` at once and deletes its old contents in the background: they are moved into a trash
+ * folder in the cache (a rename, when both are on one file system) and removed while the build goes
+ * on; the process only exits once that is done. Where a rename is not possible they are deleted now.
+ * Trash left by a build that was stopped is removed first.
+ */
+function emptyFolder(dir: string, cacheDir: string): void {
+  mkdirSync(cacheDir, { recursive: true });
+  for (const name of readdirSync(cacheDir)) if (name.startsWith(TRASH)) void rm(path.join(cacheDir, name), { recursive: true, force: true }).catch(() => undefined);
+  const trash = path.join(cacheDir, `${TRASH}${process.pid}-${Date.now()}`);
+  mkdirSync(trash);
+  for (const name of readdirSync(dir)) {
+    try {
+      renameSync(path.join(dir, name), path.join(trash, name));
+    } catch {
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
+  }
+  // Another build sharing the cache may be removing the same trash: a failure here loses nothing.
+  void rm(trash, { recursive: true, force: true }).catch(() => undefined);
+}
+
+const TRASH = 'kb-old-output-';
+
 interface OutputRecord {
   outDir: string;
   builtAt: number;
@@ -81,9 +106,9 @@ export function pruneStaleOutput(): AstroIntegration {
           record = null;
         }
         const ours = record !== null && record.outDir === outDir && !modifiedSince(outDir, record.builtAt, WRITTEN_AFTER_BUILD);
-        if (!ours && existsSync(outDir)) {
-          if (readdirSync(outDir).length > 0) logger.info('the output folder is not from the last build with this cache: emptying it');
-          for (const name of readdirSync(outDir)) rmSync(path.join(outDir, name), { recursive: true, force: true });
+        if (!ours && existsSync(outDir) && readdirSync(outDir).length > 0) {
+          logger.info('the output folder is not from the last build with this cache: emptying it');
+          emptyFolder(outDir, path.dirname(recordFile));
         }
       },
       'astro:build:done': ({ dir, assets, logger }) => {

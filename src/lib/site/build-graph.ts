@@ -14,7 +14,7 @@ import { firstSentence } from '../render/text.ts';
 import { demoRenderer, DEMO_RENDER_VERSION } from './demo-embed.ts';
 import type { ConceptEntryData } from './types.ts';
 import { conceptHref, GraphView, guideHref } from './view.ts';
-import { renderInWorker } from './render-pool.ts';
+import { startRenderWorker, type RenderWorker } from './render-pool.ts';
 
 /** Bump when rendering changes in a way cached HTML must not survive. */
 export const RENDER_VERSION = 7;
@@ -173,24 +173,44 @@ const PARALLEL_THRESHOLD = 300;
 /**
  * Builds the site data, rendering pages in worker threads (one per core) when there are many to
  * render. Each worker re-reads the content folder (the graph is deterministic, so it is the same
- * graph) and renders its share of pages; results are identical to buildSite's.
+ * graph) and renders its share of pages; results are identical to buildSite's. With `expectRender`
+ * (no render cache yet: a cold build) the workers start before this thread parses the content, so
+ * the parsing overlaps; otherwise they start only if enough pages turn out to need rendering.
  */
-export async function buildSiteParallel(options: BuildOptions & { workers?: number }): Promise<SiteBuild> {
-  const p = prepare(options);
+export async function buildSiteParallel(options: BuildOptions & { workers?: number; expectRender?: boolean }): Promise<SiteBuild> {
+  const config = options.config ?? loadSiteConfig();
+  const contentDir = options.contentDir ?? resolveContentDir();
+  const cores = options.workers ?? availableParallelism();
+  let early: RenderWorker[] = options.expectRender && cores >= 2 ? Array.from({ length: cores }, () => startRenderWorker({ contentDir, config })) : [];
+  let p: Prepared;
+  try {
+    p = prepare({ ...options, config, contentDir });
+  } catch (err) {
+    for (const w of early) w.stop();
+    throw err;
+  }
   const pending = p.pages.filter((page) => !page.body);
-  const workers = Math.min(options.workers ?? availableParallelism(), Math.ceil(pending.length / 100));
+  const workers = Math.min(cores, Math.ceil(pending.length / 100));
   if (pending.length < PARALLEL_THRESHOLD || workers < 2) {
+    for (const w of early) w.stop();
     for (const page of pending) page.body = { ...renderConceptBody(page.record, p.ctx), bodyDigest: page.bodyDigest };
     return assemble(p, pending.length, options);
   }
+  for (const w of early.slice(workers)) w.stop();
+  early = early.slice(0, workers);
+  const pool = early.length === workers ? early : Array.from({ length: workers }, () => startRenderWorker({ contentDir, config }));
   options.onProgress?.(`rendering ${pending.length} pages in ${workers} worker threads`);
   const shares: (typeof pending)[] = Array.from({ length: workers }, () => []);
   pending.forEach((page, k) => shares[k % workers].push(page));
-  await Promise.all(
-    shares.map(async (share) => {
-      const bodies = await renderInWorker({ contentDir: p.contentDir, config: p.config, files: share.map((page) => page.record.page.file) });
-      share.forEach((page, k) => (page.body = { ...bodies[k], bodyDigest: page.bodyDigest }));
-    }),
-  );
+  try {
+    await Promise.all(
+      shares.map(async (share, k) => {
+        const bodies = await pool[k].render(share.map((page) => page.record.page.file));
+        share.forEach((page, j) => (page.body = { ...bodies[j], bodyDigest: page.bodyDigest }));
+      }),
+    );
+  } finally {
+    for (const w of pool) w.stop();
+  }
   return assemble(p, pending.length, options);
 }

@@ -1,27 +1,52 @@
-// Rendering in a worker thread: starts src/lib/site/render-worker.ts (TypeScript, loaded through
-// tsx), hands it the content folder and the files to render, and returns their rendered bodies.
+// Rendering in worker threads: each worker (src/lib/site/render-worker.ts, TypeScript loaded through
+// tsx) reads the content folder and builds the graph as soon as it starts, then renders the files it
+// is sent and posts their bodies back. Starting the workers before the main thread has parsed the
+// content lets both parse at once.
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../../config.ts';
 import type { RenderedBody } from './build-graph.ts';
 
-export interface RenderJob {
+export interface WorkerSetup {
   contentDir: string;
   config: SiteConfig;
-  files: string[];
 }
 
 export type WorkerBody = Omit<RenderedBody, 'bodyDigest'>;
 
-export function renderInWorker(job: RenderJob): Promise<WorkerBody[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'], workerData: job });
-    worker.once('message', (bodies: WorkerBody[]) => {
-      resolve(bodies);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`render worker stopped with exit code ${code}`));
-    });
+/** A started worker: `render` sends it files once (and lets it exit afterwards); `stop` ends it unused. */
+export interface RenderWorker {
+  render(files: string[]): Promise<WorkerBody[]>;
+  stop(): void;
+}
+
+export function startRenderWorker(setup: WorkerSetup): RenderWorker {
+  const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'], workerData: setup });
+  let failed: Error | null = null;
+  let settle: { resolve: (b: WorkerBody[]) => void; reject: (e: Error) => void } | null = null;
+  const fail = (err: Error) => {
+    failed = err;
+    settle?.reject(err);
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (code !== 0 && settle) fail(new Error(`render worker stopped with exit code ${code}`));
   });
+  worker.on('message', (bodies: WorkerBody[]) => {
+    const s = settle;
+    settle = null;
+    s?.resolve(bodies);
+    void worker.terminate();
+  });
+  return {
+    render(files) {
+      return new Promise<WorkerBody[]>((resolve, reject) => {
+        if (failed) return reject(failed);
+        settle = { resolve, reject };
+        worker.postMessage(files);
+      });
+    },
+    stop() {
+      void worker.terminate();
+    },
+  };
 }

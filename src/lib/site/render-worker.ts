@@ -1,14 +1,16 @@
-// Worker-thread entry: rebuilds the (deterministic) concept graph from the content folder, renders
-// the pages it was given, and posts their bodies back in the same order.
+// Worker-thread entry: rebuilds the (deterministic) concept graph from the content folder as soon as
+// it starts, then renders the pages it is sent and posts their bodies back in the same order.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContent } from '../ontology/load.ts';
 import type { PageRecord } from '../ontology/extract.ts';
 import { makeRenderContext, renderConceptBody } from './build-graph.ts';
-import type { RenderJob, WorkerBody } from './render-pool.ts';
+import type { WorkerBody, WorkerSetup } from './render-pool.ts';
 
-const job = workerData as RenderJob;
-const build = loadContent(job.contentDir, job.config);
+const setup = workerData as WorkerSetup;
+const build = loadContent(setup.contentDir, setup.config);
 const ctx = makeRenderContext(build);
 const byFile = new Map<string, PageRecord>(build.records.map((r) => [r.page.file, r]));
-const bodies: WorkerBody[] = job.files.map((file) => renderConceptBody(byFile.get(file) as PageRecord, ctx));
-parentPort?.postMessage(bodies);
+parentPort?.once('message', (files: string[]) => {
+  const bodies: WorkerBody[] = files.map((file) => renderConceptBody(byFile.get(file) as PageRecord, ctx));
+  parentPort?.postMessage(bodies);
+});
