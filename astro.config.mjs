@@ -9,6 +9,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { dataStoreFromFile } from './src/lib/astro/data-store-file.ts';
 import { katexAssets } from './src/lib/astro/katex-assets.ts';
+import { previewFiles } from './src/lib/astro/previews.ts';
 import { pruneStaleOutput } from './src/lib/astro/prune-stale.ts';
 
 export default defineConfig({
@@ -23,7 +24,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] }),
   },
-  integrations: [katexAssets(), mdx(), pruneStaleOutput(), dataStoreFromFile()],
+  integrations: [katexAssets(), mdx(), previewFiles(), pruneStaleOutput(), dataStoreFromFile()],
   devToolbar: { enabled: false },
   // Pages return a cacheKey from getStaticPaths (entry digest + what they read from the site
   // summary): an unchanged page is kept from the previous build instead of being rendered again.

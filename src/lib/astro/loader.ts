@@ -11,6 +11,7 @@ import { resolveContentDir } from '../../config.ts';
 import { countBySeverity, formatDiagnostic } from '../diagnostics.ts';
 import { buildSiteParallel, type RenderedBody, type SiteBuild } from '../site/build-graph.ts';
 import { siteSummary } from '../site/summary.ts';
+import { previewDataFile, writePreviewData, type Preview } from './previews.ts';
 import type { ConceptEntryData } from '../site/types.ts';
 
 /** The current load cycle's pipeline run (started by the glossary loader), and who waits for it. */
@@ -131,6 +132,9 @@ export function glossaryLoader(): Loader {
           });
         }
         for (const id of ctx.store.keys()) if (!keep.has(id)) ctx.store.delete(id);
+        const previews: Record<string, Preview> = {};
+        for (const { data } of site.entries) previews[data.slug] = { title: data.title, termId: data.termId, summary: data.summary };
+        writePreviewData(previewDataFile(ctx.config.cacheDir), previews);
         release();
       };
       await sync();
