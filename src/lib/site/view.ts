@@ -54,16 +54,33 @@ export class GraphView {
     return this.bySlug.get(slug);
   }
 
+  /**
+   * One reference object per concept, shared by every list that names it (read-only). Besides
+   * computing each summary once, sharing lets the content store, which Astro serialises with
+   * devalue, write a reference once however many pages list it.
+   */
+  private readonly refs = new Map<string, ConceptRef>();
+  private readonly briefs = new Map<string, ConceptRef>();
+
   ref(slug: string): ConceptRef {
-    const n = this.bySlug.get(slug);
-    if (!n) return { slug, title: slug, termId: null, summary: '' };
-    return { slug, title: n.title, termId: n.termId, summary: firstSentence(n.definition) };
+    let r = this.refs.get(slug);
+    if (!r) {
+      const n = this.bySlug.get(slug);
+      r = n ? { slug, title: n.title, termId: n.termId, summary: firstSentence(n.definition) } : { slug, title: slug, termId: null, summary: '' };
+      this.refs.set(slug, r);
+    }
+    return r;
   }
 
-  /** A reference without its summary, for lists that show titles only. */
+  /** A reference without its summary, for lists that show titles only (shared like `ref`). */
   brief(slug: string): ConceptRef {
-    const { summary: _summary, ...rest } = this.ref(slug);
-    return rest;
+    let b = this.briefs.get(slug);
+    if (!b) {
+      const { summary: _summary, ...rest } = this.ref(slug);
+      b = rest;
+      this.briefs.set(slug, b);
+    }
+    return b;
   }
 
   private sortedRefs(slugs: readonly string[]): ConceptRef[] {
