@@ -53,13 +53,19 @@ export function makeRenderContext(build: GraphBuild): RenderContext {
 }
 
 /** What a page's rendering depends on besides its own source: how each of its links resolves. */
-function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget, tags: Set<string>): string {
+function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget, tags: Set<string>, summaries: Map<string, string>): string {
   const c = record.concept;
   if (!c) return '';
   const parts: string[] = [];
   for (const l of c.linkRefs) {
     const t = resolve(l.target);
-    parts.push(t.state === 'published' ? `${l.target}>${t.slug}|${firstSentence(t.definition)}` : `${l.target}>${t.state}`);
+    if (t.state !== 'published') {
+      parts.push(`${l.target}>${t.state}`);
+      continue;
+    }
+    let summary = summaries.get(t.slug);
+    if (summary === undefined) summaries.set(t.slug, (summary = firstSentence(t.definition)));
+    parts.push(`${l.target}>${t.slug}|${summary}`);
   }
   for (const tag of c.tags) parts.push(`#${tag}:${tags.has(tag)}`);
   return parts.join('\n');
@@ -112,13 +118,15 @@ function prepare(options: BuildOptions): Prepared {
   options.onProgress?.(`parsed ${build.records.length} files in ${parseSeconds.toFixed(1)} s`);
   const ctx = makeRenderContext(build);
   const tags = new Set(Object.keys(build.graph.tags));
+  /** First sentence of each link target's definition, computed once per target. */
+  const summaries = new Map<string, string>();
   const recordBySlug = new Map<string, PageRecord>();
   for (const r of build.records) if (r.status === 'published' && r.concept?.kind === 'concept') recordBySlug.set(r.concept.slug, r);
   const pages = build.graph.nodes
     .filter((n) => n.kind === 'concept')
     .map((node) => {
       const record = recordBySlug.get(node.slug) as PageRecord;
-      const bodyDigest = options.digest(`${RENDER_VERSION}/${DEMO_RENDER_VERSION}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, tags)}`);
+      const bodyDigest = options.digest(`${RENDER_VERSION}/${DEMO_RENDER_VERSION}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, tags, summaries)}`);
       const cached = options.cache?.get(node.slug);
       return { node, record, bodyDigest, body: cached && cached.bodyDigest === bodyDigest ? cached : undefined };
     });
