@@ -68,7 +68,8 @@ beforeAll(async () => {
   outDir = mkdtempSync(path.join(tmpdir(), 'kb-site-e2e-'));
   const build = spawnSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, KB_CONTENT_DIR: FIXTURE },
+    // Its own build cache, so the test neither uses nor replaces the working tree's.
+    env: { ...process.env, KB_CONTENT_DIR: FIXTURE, KB_CACHE_DIR: path.join(outDir, '..', `${path.basename(outDir)}-cache`) },
     encoding: 'utf8',
     timeout: 600_000,
   });
@@ -83,6 +84,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   if (outDir) rmSync(outDir, { recursive: true, force: true });
+  if (outDir) rmSync(`${outDir}-cache`, { recursive: true, force: true });
 });
 
 describe('built fixture site', () => {

@@ -1,6 +1,6 @@
 // Shared by the search e2e test and the search benchmark: generates a corpus and builds the site from
-// it. The build runs in a throw-away copy of the project (node_modules symlinked) so that it cannot
-// collide with other builds running in the working tree at the same time (they share `.astro/`).
+// it. The build runs in a throw-away copy of the project (node_modules symlinked) with its own build
+// cache, so that it cannot collide with other builds running in the working tree at the same time.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +59,10 @@ export function buildSite(contentDir: string, outDir: string, timeoutMs = 1_800_
       },
     });
     symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
-    const output = run(path.join(BIN, 'tsx'), ['scripts/build.ts', '--outDir', outDir], copy, projectEnv({ KB_CONTENT_DIR: contentDir }), timeoutMs);
+    // Its own build cache too: node_modules is shared with the working tree, and so would be the
+    // default cache in node_modules/.astro (content store, incremental-build manifest).
+    const env = projectEnv({ KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: path.join(copy, '.kb-cache') });
+    const output = run(path.join(BIN, 'tsx'), ['scripts/build.ts', '--outDir', outDir], copy, env, timeoutMs);
     if (!existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))) throw new Error(`build wrote no Pagefind index:\n${output.slice(-4000)}`);
     return output;
   } finally {
