@@ -1,8 +1,9 @@
 // Astro Content Layer loaders over the pipeline. `glossaryLoader` runs the pipeline and stores one
 // entry per published concept with pre-rendered HTML (`rendered: { html, metadata: { headings } }`),
 // re-rendering only pages whose source or link environment changed: the previous build's entries in
-// its own collection store are the render cache (digests in `metadata.kb`). `siteLoader` waits for
-// that run and stores one `summary` entry (domains, roots, tags, counts, optionally diagnostics).
+// its own collection store are the render cache (digests in `metadata.kb`). It also writes the
+// hover-preview data (src/lib/astro/previews.ts). `siteLoader` waits for that run and stores one
+// `summary` entry (domains, roots, tags, counts, optionally diagnostics).
 // In `astro dev` both reload when a file in the content folder changes.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { mkdirSync, writeFileSync } from 'node:fs';
