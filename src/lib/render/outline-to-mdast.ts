@@ -12,6 +12,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import type { Block } from '../logseq/types.ts';
 import { escapeStrayDollars } from './dollars.ts';
+import { someNode } from './tree.ts';
 
 type Flow = BlockContent | DefinitionContent;
 
@@ -27,15 +28,7 @@ const mdastExtensions = [...gfmExtensions.map((e) => ({ ...e, transforms: [] }))
 /** Every literal the transforms look for has `http://`, `https://`, `www.` or `@` in one text node. */
 const MAY_HOLD_LITERAL = /https?:\/\/|www\.|@/i;
 
-function mayHoldLiteral(node: RootContent): boolean {
-  const stack: { type: string; value?: unknown; children?: unknown[] }[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop() as { type: string; value?: unknown; children?: unknown[] };
-    if (n.type === 'text' && typeof n.value === 'string' && MAY_HOLD_LITERAL.test(n.value)) return true;
-    if (n.children) for (const c of n.children) stack.push(c as typeof n);
-  }
-  return false;
-}
+const mayHoldLiteral = (node: RootContent) => someNode(node, (n) => n.type === 'text' && typeof n.value === 'string' && MAY_HOLD_LITERAL.test(n.value));
 
 function fromMarkdownText(text: string): Root {
   const tree = fromMarkdown(text, { extensions, mdastExtensions });
@@ -121,7 +114,8 @@ const isSeparator = (n: RootContent) => n.type === 'paragraph' && n.children.len
  */
 export function parseBlockTexts(texts: readonly { text: string; line: number }[]): RootContent[][] {
   if (texts.length === 0) return [];
-  if (texts.length === 1 || texts.some((t) => t.text.includes(SEPARATOR))) return texts.map((t) => parseMarkdown(t.text, t.line).children);
+  const eachOnItsOwn = () => texts.map((t) => parseMarkdown(t.text, t.line).children);
+  if (texts.length === 1 || texts.some((t) => t.text.includes(SEPARATOR))) return eachOnItsOwn();
   const starts: number[] = [];
   const parts: string[] = [];
   let line = 1;
@@ -142,7 +136,7 @@ export function parseBlockTexts(texts: readonly { text: string; line: number }[]
     if (isSeparator(n)) segments.push([]);
     else segments[segments.length - 1].push(n);
   }
-  if (segments.length !== texts.length) return texts.map((t) => parseMarkdown(t.text, t.line).children);
+  if (segments.length !== texts.length) return eachOnItsOwn();
   segments.forEach((nodes, k) => {
     const by = texts[k].line - starts[k];
     if (by !== 0) for (const n of nodes) shiftLines(n as Positioned, by);

@@ -22,6 +22,7 @@ import { MATH_MESSAGE_SOURCE, rehypeMath } from './rehype-math.ts';
 import { rehypeWikilinks } from './rehype-wikilinks.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { firstSentence } from './text.ts';
+import { someNode } from './tree.ts';
 
 export interface RenderContext {
   resolveLink: (text: string) => LinkTarget;
@@ -46,15 +47,7 @@ type Processor = ReturnType<typeof makeProcessor>;
 export const PAGE_IDS = ['main', 'broader', 'narrower', 'relations', 'referenced-by', 'local-graph', 'details', 'random-term', 'wl-preview', 'kb-search', 'kb-search-input', 'kb-search-results'] as const;
 
 /** Whether the tree holds raw HTML (from the editor's Markdown) that must be parsed before sanitising. */
-function hasRaw(tree: HastRoot): boolean {
-  const stack: { type: string; children?: unknown[] }[] = [tree];
-  while (stack.length > 0) {
-    const n = stack.pop() as { type: string; children?: unknown[] };
-    if (n.type === 'raw') return true;
-    if (n.children) for (const c of n.children) stack.push(c as { type: string; children?: unknown[] });
-  }
-  return false;
-}
+const hasRaw = (tree: HastRoot) => someNode(tree, (n) => n.type === 'raw');
 
 /**
  * rehype-raw, run only when there is raw HTML: it re-parses the whole tree through parse5, which is
@@ -90,15 +83,7 @@ function processorFor(ctx: RenderContext): Processor {
   return p;
 }
 
-function hasMathNode(tree: MdastRoot): boolean {
-  const stack: { type: string; children?: unknown[] }[] = [tree];
-  while (stack.length > 0) {
-    const n = stack.pop() as { type: string; children?: unknown[] };
-    if (n.type === 'math' || n.type === 'inlineMath') return true;
-    if (n.children) for (const c of n.children) stack.push(c as { type: string; children?: unknown[] });
-  }
-  return false;
-}
+const hasMathNode = (tree: MdastRoot) => someNode(tree, (n) => n.type === 'math' || n.type === 'inlineMath');
 
 function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderResult {
   const vfile = new VFile({ path: file });

@@ -189,7 +189,7 @@ export async function buildSiteParallel(options: BuildOptions & { workers?: numb
   const config = options.config ?? loadSiteConfig();
   const contentDir = options.contentDir ?? resolveContentDir();
   const cores = options.workers ?? availableParallelism();
-  let early: RenderWorker[] = options.expectRender && cores >= 2 ? Array.from({ length: cores }, () => startRenderWorker({ contentDir, config })) : [];
+  const early: RenderWorker[] = options.expectRender && cores >= 2 ? Array.from({ length: cores }, () => startRenderWorker({ contentDir, config })) : [];
   let p: Prepared;
   try {
     p = prepare({ ...options, config, contentDir });
@@ -204,9 +204,9 @@ export async function buildSiteParallel(options: BuildOptions & { workers?: numb
     for (const page of pending) page.body = { ...renderConceptBody(page.record, p.ctx), bodyDigest: page.bodyDigest };
     return assemble(p, pending.length, options);
   }
+  // Workers started early are one per core, at least as many as needed: stop the rest.
   for (const w of early.slice(workers)) w.stop();
-  early = early.slice(0, workers);
-  const pool = early.length === workers ? early : Array.from({ length: workers }, () => startRenderWorker({ contentDir, config }));
+  const pool = early.length > 0 ? early.slice(0, workers) : Array.from({ length: workers }, () => startRenderWorker({ contentDir, config }));
   options.onProgress?.(`rendering ${pending.length} pages in ${workers} worker threads`);
   const shares: (typeof pending)[] = Array.from({ length: workers }, () => []);
   pending.forEach((page, k) => shares[k % workers].push(page));
