@@ -12,32 +12,70 @@ import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import type { Block } from '../logseq/types.ts';
 import { escapeStrayDollars } from './dollars.ts';
-import { someNode } from './tree.ts';
+import { markdownToMdast } from 'satteri';
 
 type Flow = BlockContent | DefinitionContent;
 
-const extensions = [gfm(), math()];
+const SATTERI_FEATURES = { features: { gfm: true, math: true, frontmatter: false } } as const;
+
 /**
- * GFM's tree transforms (the literal-autolink one: `www.x.org`, `https://…`, `a@b.org` in text) are
- * taken out of the extensions and run by `linkLiterals` on only the parts of a tree whose text can
- * hold such a literal: run over every text node of every page, they cost a tenth of the rendering.
+ * The reference parser: micromark with GFM and math (what remark-gfm and remark-math run). Used only
+ * when Sätteri throws, so a parser fault in one block can never stop a build.
  */
-const gfmExtensions = gfmFromMarkdown();
-const gfmTransforms = gfmExtensions.flatMap((e) => e.transforms ?? []);
-const mdastExtensions = [...gfmExtensions.map((e) => ({ ...e, transforms: [] })), mathFromMarkdown()];
-/** Every literal the transforms look for has `http://`, `https://`, `www.` or `@` in one text node. */
-const MAY_HOLD_LITERAL = /https?:\/\/|www\.|@/i;
+const extensions = [gfm(), math()];
+const mdastExtensions = [...gfmFromMarkdown(), mathFromMarkdown()];
 
-const mayHoldLiteral = (node: RootContent) => someNode(node, (n) => n.type === 'text' && typeof n.value === 'string' && MAY_HOLD_LITERAL.test(n.value));
-
-function fromMarkdownText(text: string): Root {
-  const tree = fromMarkdown(text, { extensions, mdastExtensions });
-  for (const child of tree.children) {
-    if (!mayHoldLiteral(child)) continue;
-    // The transforms take any parent node; their `ignore` list (links) is checked below the node given.
-    for (const transform of gfmTransforms) transform(child as unknown as Root);
+/** mdast-util-math's hints for remark-rehype: `$…$` → <code class="language-math math-inline">, `$$…$$` → <pre><code …>. */
+function addMathHints(node: Root | RootContent): void {
+  const stack: (Root | RootContent)[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as Root | RootContent;
+    if (n.type === 'inlineMath') {
+      n.data = { hName: 'code', hProperties: { className: ['language-math', 'math-inline'] }, hChildren: [{ type: 'text', value: n.value }] };
+    } else if (n.type === 'math') {
+      n.data = {
+        hName: 'pre',
+        hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: n.value }] }],
+      };
+    } else if ('children' in n) {
+      // Sätteri can leave a run of text in two adjacent text nodes where micromark makes one.
+      const kids = n.children as RootContent[];
+      for (let k = kids.length - 1; k > 0; k--) {
+        const a = kids[k - 1];
+        const b = kids[k];
+        if (a.type === 'text' && b.type === 'text') {
+          a.value += b.value;
+          if (a.position && b.position) a.position.end = b.position.end;
+          kids.splice(k, 1);
+        }
+      }
+      for (const c of kids) stack.push(c);
+    }
   }
+}
+
+/**
+ * Markdown text → mdast with GFM (tables, footnotes, strikethrough, task lists, literal autolinks)
+ * and math. Parsed by Sätteri, Astro 7's own Markdown parser (Rust, through N-API): on the shipped
+ * content and on generated corpora its trees equal micromark's node for node, positions included
+ * (tests/render/parser-equivalence.test.ts), and it parses 40 times faster, which was most of the
+ * rendering time. NUL characters become U+FFFD first, as CommonMark (and micromark) require.
+ */
+export function parseSource(text: string): Root {
+  const source = text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text;
+  let tree: Root;
+  try {
+    tree = markdownToMdast(source, SATTERI_FEATURES) as unknown as Root;
+  } catch {
+    return referenceParse(source);
+  }
+  addMathHints(tree);
   return tree;
+}
+
+/** The same text through micromark (the reference parser). */
+export function referenceParse(text: string): Root {
+  return fromMarkdown(text, { extensions, mdastExtensions });
 }
 
 interface Positioned {
@@ -72,7 +110,7 @@ function displayMath(value: string, position: Paragraph['position']): Math {
 
 /**
  * A paragraph holding nothing but `$$…$$` on one line is display math, as editors mean it
- * (micromark reads a one-line `$$x$$` as inline math).
+ * (CommonMark math, as micromark and Sätteri read it, makes a one-line `$$x$$` inline math).
  */
 function promoteDisplayMath(tree: Root): void {
   const stack: Parent[] = [tree];
@@ -93,7 +131,7 @@ function promoteDisplayMath(tree: Root): void {
 
 /** Parses Markdown text (money dollars escaped) into mdast, with lines counted from `line`. */
 export function parseMarkdown(text: string, line = 1): Root {
-  const tree = fromMarkdownText(escapeStrayDollars(text));
+  const tree = parseSource(escapeStrayDollars(text));
   if (text.includes('$$')) promoteDisplayMath(tree);
   if (line !== 1) shiftLines(tree as Positioned, line - 1);
   return tree;
@@ -105,7 +143,7 @@ const isSeparator = (n: RootContent) => n.type === 'paragraph' && n.children.len
 
 /**
  * Parses the texts of a page's blocks (each a Markdown document of its own, at its own line) in one
- * micromark pass: the texts are joined with a separator paragraph between blank lines, which closes
+ * parser pass: the texts are joined with a separator paragraph between blank lines, which closes
  * every construct before it, and the tree is cut at the separators. Setting up the parser costs more
  * than parsing a short block, so this is several times faster than one parse per block. Link and
  * footnote definitions then work across the blocks of a page. If a text swallows a separator (an
@@ -129,7 +167,7 @@ export function parseBlockTexts(texts: readonly { text: string; line: number }[]
     parts.push(escaped);
     for (let k = escaped.indexOf('\n'); k >= 0; k = escaped.indexOf('\n', k + 1)) line++;
   }
-  const tree = fromMarkdownText(parts.join(''));
+  const tree = parseSource(parts.join(''));
   if (texts.some((t) => t.text.includes('$$'))) promoteDisplayMath(tree);
   const segments: RootContent[][] = [[]];
   for (const n of tree.children) {

@@ -17,7 +17,7 @@ import { conceptHref, GraphView, guideHref } from './view.ts';
 import { startRenderWorker, type RenderWorker } from './render-pool.ts';
 
 /** Bump when rendering changes in a way cached HTML must not survive. */
-export const RENDER_VERSION = 7;
+export const RENDER_VERSION = 8;
 
 export interface RenderedBody {
   html: string;
