@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import { resolveCacheDir } from './src/config.ts';
 import { dataStoreFromFile } from './src/lib/astro/data-store-file.ts';
 import { katexAssets } from './src/lib/astro/katex-assets.ts';
 import { previewFiles } from './src/lib/astro/previews.ts';
@@ -15,9 +16,7 @@ import { pruneStaleOutput } from './src/lib/astro/prune-stale.ts';
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://glossary.example.org',
   output: 'static',
-  // KB_CACHE_DIR gives a build its own cache (content data store, render cache): parallel builds of
-  // different content folders then never share one.
-  cacheDir: process.env.KB_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: resolveCacheDir(),
   trailingSlash: 'always',
   // Pages are generated several at a time: while one waits on the file system another renders.
   build: { format: 'directory', concurrency: 4 },

@@ -57,3 +57,11 @@ export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig
 export function resolveContentDir(explicit?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   return path.resolve(cwd, explicit ?? env.KB_CONTENT_DIR ?? 'content');
 }
+
+/**
+ * Astro's cache folder (content data store, render cache, incremental-build records): KB_CACHE_DIR
+ * gives a build its own, so parallel builds of different content folders never share one.
+ */
+export function resolveCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.KB_CACHE_DIR ?? 'node_modules/.astro');
+}
