@@ -38,7 +38,7 @@ const astro = spawn(astroBin, ['build', ...args], {
 // This process lowers its priority before it starts Pagefind, so Pagefind only takes CPU time the
 // build leaves idle.
 try {
-  os.setPriority(10);
+  os.setPriority(19);
 } catch {
   // Not allowed here: Pagefind then competes with Astro on equal terms, which is only slower.
 }

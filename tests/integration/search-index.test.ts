@@ -42,6 +42,8 @@ function fragments(indexDir: string): Map<string, Fragment> {
   );
 }
 
+const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath, d.name))).sort();
+
 /** Indexes `outDir` from scratch into `into`, as a cold build would. */
 async function fullIndex(outDir: string, into: string): Promise<void> {
   const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -89,11 +91,13 @@ describe('the search index of a rebuild', () => {
   it('is the index a from-scratch run writes over the same pages', async () => {
     const scratch = path.join(tmp, 'scratch-index');
     await fullIndex(out, scratch);
-    // Fragment files are named by a hash of their content: equal names, equal pages.
+    // Data files are named by a hash of their content: equal names, equal pages. The rebuild wrote
+    // over the previous index; nothing of that may be left, and nothing of the new one missing.
     expect([...fragments(path.join(out, 'pagefind')).keys()].sort()).toEqual([...fragments(scratch).keys()].sort());
+    expect(filesUnder(path.join(out, 'pagefind'))).toEqual(filesUnder(scratch));
   }, 60_000);
 
-  it('starts afresh when a page indexed early is gone', () => {
+  it('starts afresh when a page indexed early is gone', async () => {
     const gone = publishedPage(pages, 7);
     const isGone = (f: Fragment) => f.content.startsWith(`${gone.title}.`);
     expect([...fragments(path.join(out, 'pagefind')).values()].filter(isGone)).toHaveLength(1);
@@ -103,5 +107,8 @@ describe('the search index of a rebuild', () => {
     const all = [...fragments(path.join(out, 'pagefind')).values()];
     expect(all.filter(isGone)).toEqual([]);
     expect(all.some((f) => f.content.includes('zanzibarite'))).toBe(true);
+    const scratch = path.join(tmp, 'scratch-index-2');
+    await fullIndex(out, scratch);
+    expect(filesUnder(path.join(out, 'pagefind'))).toEqual(filesUnder(scratch));
   }, 120_000);
 });

@@ -9,7 +9,7 @@
 // is the single file Astro would read (not `experimental.collectionStorage: 'chunked'`). Dev mode
 // is untouched.
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
@@ -37,13 +37,30 @@ function plugin(storeFile: string): Plugin {
   };
 }
 
+/** Set by the integration in `astro build` (single-file store only): the store file's path. */
+const STORE_FILE_ENV = 'KB_BUILD_STORE_FILE';
+
+/**
+ * Deletes the store file of a build whose store has just changed, before Astro writes the new one.
+ * Astro's writer first reads the old file (200 MB at 10,000 pages: a second and a half) to skip the
+ * write if the text is the same; after a change it cannot be. Call it only right after a change:
+ * the store is then dirty, and Astro writes it before the build goes on. Startup has loaded the old
+ * file already. Only in `astro build`: dev mode watches the file.
+ */
+export function discardStoreFileBeforeWrite(): void {
+  const file = process.env[STORE_FILE_ENV];
+  if (file) rmSync(file, { force: true });
+}
+
 export function dataStoreFromFile(): AstroIntegration {
   return {
     name: 'kb-data-store-from-file',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig }) => {
         if (command !== 'build' || (config.experimental.collectionStorage ?? 'single-file') !== 'single-file') return;
-        updateConfig({ vite: { plugins: [plugin(fileURLToPath(new URL('data-store.json', config.cacheDir)))] } });
+        const storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        process.env[STORE_FILE_ENV] = storeFile;
+        updateConfig({ vite: { plugins: [plugin(storeFile)] } });
       },
     },
   };

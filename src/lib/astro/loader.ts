@@ -12,6 +12,7 @@ import { resolveContentDir } from '../../config.ts';
 import { countBySeverity, formatDiagnostic } from '../diagnostics.ts';
 import { buildSiteParallel, type RenderedBody, type SiteBuild } from '../site/build-graph.ts';
 import { siteSummary } from '../site/summary.ts';
+import { discardStoreFileBeforeWrite } from './data-store-file.ts';
 import { previewDataFile, writePreviewData, type Preview } from './previews.ts';
 import type { ConceptEntryData } from '../site/types.ts';
 
@@ -123,16 +124,23 @@ export function glossaryLoader(): Loader {
       const sync = async () => {
         const site = await startBuild(ctx);
         const keep = new Set<string>();
+        let changed = false;
         for (const { data, body } of site.entries) {
           keep.add(data.slug);
-          ctx.store.set({
+          const set = ctx.store.set({
             id: data.slug,
             data: data as unknown as Record<string, unknown>,
             rendered: { html: body.html, metadata: { headings: body.headings, kb: cachedRender(body) } },
             digest: ctx.generateDigest(JSON.stringify(data) + body.bodyDigest),
           });
+          changed ||= set;
         }
-        for (const id of ctx.store.keys()) if (!keep.has(id)) ctx.store.delete(id);
+        for (const id of ctx.store.keys()) {
+          if (keep.has(id)) continue;
+          ctx.store.delete(id);
+          changed = true;
+        }
+        if (changed) discardStoreFileBeforeWrite();
         const previews: Record<string, Preview> = {};
         for (const { data } of site.entries) previews[data.slug] = { title: data.title, termId: data.termId, summary: data.summary };
         writePreviewData(previewDataFile(ctx.config.cacheDir), previews);

@@ -12,6 +12,7 @@ import type { PagefindIndex } from 'pagefind';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { moveToTrash, outputIsFromLastBuild } from '../astro/prune-stale.ts';
+import { removeStaleIndexFiles } from './pagefind-files.ts';
 
 /** Files modified this long before the build started still count as older than it (coarse file system clocks). */
 const CLOCK_MARGIN_MS = 2000;
@@ -122,14 +123,25 @@ export function planSearchIndex(outDir: string, cacheDir: string): { begin: () =
       index = await newIndex();
       indexedAfterBuild = await indexWholeFolder(index, outDir);
     }
-    // Written beside the old index, then swapped in; the old one is deleted in the background.
-    const fresh = path.join(outDir, `.pagefind-${process.pid}`);
-    rmSync(fresh, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: fresh });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    // Written over the old index (Pagefind skips data files it already holds), then what the new
+    // index does not name is deleted. If that cannot be worked out, a fresh index is written beside
+    // the old one and swapped in; the old one is deleted in the background.
+    const writeStart = Date.now();
+    let inPlace = false;
+    if (existsSync(output)) {
+      const written = await index.writeFiles({ outputPath: output });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      inPlace = removeStaleIndexFiles(output, writeStart - CLOCK_MARGIN_MS) !== null;
+    }
+    if (!inPlace) {
+      const fresh = path.join(outDir, `.pagefind-${process.pid}`);
+      rmSync(fresh, { recursive: true, force: true });
+      const written = await index.writeFiles({ outputPath: fresh });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      if (existsSync(output)) moveToTrash([output], cacheDir);
+      renameSync(fresh, output);
+    }
     await pagefind.close();
-    if (existsSync(output)) moveToTrash([output], cacheDir);
-    renameSync(fresh, output);
     return { pages: pageCount(output), mode, indexedAfterBuild, ...(mode === 'full' && reason ? { reason } : {}) };
   }
 
