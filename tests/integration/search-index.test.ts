@@ -97,6 +97,13 @@ describe('the search index of a rebuild', () => {
     expect(filesUnder(path.join(out, 'pagefind'))).toEqual(filesUnder(scratch));
   }, 60_000);
 
+  it('renders nothing on a rebuild of unchanged content, twice (the content store survives)', () => {
+    for (let k = 0; k < 2; k++) {
+      const log = build(pages, out, cache);
+      expect(log).toMatch(/\n\s*0 pages rendered, \d+ reused from the cache/);
+    }
+  }, 120_000);
+
   it('starts afresh when a page indexed early is gone', async () => {
     const gone = publishedPage(pages, 7);
     const isGone = (f: Fragment) => f.content.startsWith(`${gone.title}.`);
