@@ -1,7 +1,7 @@
 // `npm run bench:build`: full site builds of generated corpora (1k and 10k pages by default;
 // BENCH_SIZES=1000 for one size) against the floor: a bare Astro 7 site of the same pages with no
 // features (Astro's glob loader and default Markdown, one page template, no search). For each size:
-// cold build (render cache cleared, Pagefind included), floor build, a warm rebuild after one page
+// cold build (no cache and no output folder, as on a fresh clone; Pagefind included), floor build, a warm rebuild after one page
 // is edited, peak RSS, and the gzipped JS+CSS a concept page without a demo loads. Prints one JSON
 // object: {"runs": [{"pages", "cold_s", "floor_s", "ratio", "warm_s", "warm_ratio", "peak_rss_mb",
 // "page_js_css_gz_bytes"}]}. Progress goes to stderr.
@@ -105,7 +105,9 @@ for (const size of SIZES) {
   const env = { KB_CONTENT_DIR: pagesDir, KB_CACHE_DIR: cacheDir, NODE_COMPILE_CACHE: compileCache, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=8192' };
 
   log(`${size} pages: cold build`);
+  // A cold build starts as on a fresh clone, and as the floor does: no cache, no output folder.
   rmSync(cacheDir, { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true });
   rmSync(compileCache, { recursive: true, force: true });
   const cold = timed(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/build.ts', '--outDir', dist], env);
   waitForBackgroundDeletes(cacheDir);
