@@ -5,6 +5,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import path from 'node:path';
+import { withLiveStores } from './lib/astro/live-store.ts';
 import { glossaryLoader, siteLoader } from './lib/astro/loader.ts';
 import type { SiteSummary } from './lib/site/summary.ts';
 import type { ConceptEntryData } from './lib/site/types.ts';
@@ -31,4 +32,5 @@ const guides = defineCollection({
   }),
 });
 
-export const collections = { concepts, site, guides };
+// Each loader's store is recorded so the build's pages can read the store from memory (live-store.ts).
+export const collections = withLiveStores({ concepts, site, guides });

@@ -12,14 +12,27 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { LIVE_STORE_EXPRESSION } from './live-store.ts';
 
 const STORE_MODULE = '\0astro:data-layer-content';
 /** Astro marks the store module so incremental builds leave it out of page dependency hashes. */
 const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
 
-/** The store module's code: read and parse the store file when the bundle runs. */
+/** Set by the store module when it ran, to say where it took the store from. */
+const SOURCE_KEY = 'kb.contentStoreSource';
+
+/**
+ * The store module's code: the content layer's own store when this process has it (see
+ * live-store.ts), else the store file, read and parsed when the bundle runs.
+ */
 export function storeModule(file: string): string {
-  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
+  return [
+    `import { readFileSync } from 'node:fs';`,
+    `const live = ${LIVE_STORE_EXPRESSION};`,
+    `globalThis[Symbol.for(${JSON.stringify(SOURCE_KEY)})] = live ? 'memory' : 'file';`,
+    `export default live ?? JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`,
+    '',
+  ].join('\n');
 }
 
 function plugin(storeFile: string): Plugin {
@@ -61,6 +74,10 @@ export function dataStoreFromFile(): AstroIntegration {
         const storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
         process.env[STORE_FILE_ENV] = storeFile;
         updateConfig({ vite: { plugins: [plugin(storeFile)] } });
+      },
+      'astro:build:done': ({ logger }) => {
+        const source = (globalThis as unknown as Record<symbol, string | undefined>)[Symbol.for(SOURCE_KEY)];
+        if (source) logger.info(`pages read the content store from ${source === 'memory' ? 'memory (the content layer’s own)' : 'its file'}`);
       },
     },
   };
