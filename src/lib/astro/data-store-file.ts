@@ -1,13 +1,14 @@
-// Astro integration: in a static build, the prerender bundle reads the content store from its file
-// instead of carrying it as a string literal. Astro's content plugin turns the store (220 MB for
-// 10,000 pages) into `export default JSON.parse("…")`; building that costs seconds (the text is
-// stringified, checked and bundled), and Node then compiles it before the first page is generated —
-// 34 s when the text has characters beyond Latin-1 (math symbols, typographic quotes), which makes
-// V8 build a two-byte string. Reading and parsing the same file takes 1.5 s. The bundle is only run
-// by this build, on this machine, after the store was written, so the file is there. This plugin's
-// load hook runs before Astro's (order: 'pre') for the store module only, and only when the store
-// is the single file Astro would read (not `experimental.collectionStorage: 'chunked'`). Dev mode
-// is untouched.
+// Astro integration: in a static build, the prerender bundle takes the content store from the content
+// layer's memory (live-store.ts) or, failing that, reads it from its file, instead of carrying it as
+// a string literal. Astro's content plugin turns the store (220 MB for 10,000 pages) into
+// `export default JSON.parse("…")`; building that costs seconds (the text is stringified, checked and
+// bundled), and Node then compiles it before the first page is generated — 34 s when the text has
+// characters beyond Latin-1 (math symbols, typographic quotes), which makes V8 build a two-byte
+// string. Reading and parsing the same file takes 1.5 s; taking the store from memory, nothing. The
+// bundle is only run by this build, in this process, after the store was written, so the file is
+// there. This plugin's load hook runs before Astro's (order: 'pre') for the store module only, and
+// only when the store is the single file Astro would read (not `experimental.collectionStorage:
+// 'chunked'`). Dev mode is untouched.
 import type { AstroIntegration } from 'astro';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
