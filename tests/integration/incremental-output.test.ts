@@ -1,29 +1,16 @@
 // Warm rebuilds keep unchanged pages in the output folder (Astro's incremental build, the folder is
 // not emptied first). What must never happen: a page removed or made private since the last build
 // staying in the folder, or a page another build wrote there being kept as if it were this cache's.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus.ts';
+import { buildSite as build } from '../helpers/build.ts';
 import { listFiles } from '../../src/lib/audit/files.ts';
 import { slugify } from '../../src/lib/ontology/slug.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-incremental-'));
-const BIN = path.join(ROOT, 'node_modules', '.bin');
-
-function build(content: string, outDir: string, cacheDir: string, extraEnv: Record<string, string> = {}): string {
-  const r = spawnSync(path.join(BIN, 'tsx'), ['scripts/build.ts', '--outDir', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`, KB_CONTENT_DIR: content, KB_CACHE_DIR: cacheDir, KB_STRICT: '', KB_DIAGNOSTICS_PAGE: '', ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
-  });
-  if (r.status !== 0) throw new Error(`build failed (${r.status}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
-  return r.stdout;
-}
 
 const snapshot = (dir: string) => new Map(listFiles(dir).filter((f) => !f.startsWith('pagefind/')).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
 

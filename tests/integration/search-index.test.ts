@@ -2,7 +2,6 @@
 // build's pages, Pagefind starts on them while Astro builds and the pages the build rewrote are
 // indexed again afterwards. The result must be the index a from-scratch run would write, never one
 // holding a page's old text or a page that is gone.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,21 +9,9 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus.ts';
+import { buildSite as build } from '../helpers/build.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'node_modules', '.bin');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-search-index-'));
-
-function build(content: string, outDir: string, cacheDir: string): string {
-  const r = spawnSync(path.join(BIN, 'tsx'), ['scripts/build.ts', '--outDir', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`, KB_CONTENT_DIR: content, KB_CACHE_DIR: cacheDir, KB_STRICT: '', KB_DIAGNOSTICS_PAGE: '', ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  if (r.status !== 0) throw new Error(`build failed (${r.status}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
-  return r.stdout;
-}
 
 interface Fragment {
   url: string;
