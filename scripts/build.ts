@@ -28,7 +28,7 @@ const astro = spawn(astroBin, ['build', ...args], {
     ...process.env,
     // A larger young generation: the build allocates heavily (the content store is hundreds of MB at
     // 10,000 pages), and V8's default makes it collect garbage far more often than it needs to.
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=64`.trim(),
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=128`.trim(),
     KB_CONTENT_DIR: contentDir,
     KB_BUILD_REPORT: reportFile,
     KB_SEARCH_STEP: '1',
