@@ -76,6 +76,6 @@ if (report) {
   console.log(`  ${stats.rendered} pages rendered, ${stats.reused} reused from the cache`);
   console.log(`  diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info${counts.error + counts.warning > 0 ? ' (run `npm run check` for the list)' : ''}`);
 }
-console.log(`  ${indexed.pages} pages indexed for search${indexed.mode === 'early' ? ` (indexing began during the build; ${indexed.indexedAfterBuild} changed after it)` : indexed.reason ? ` (all at the end: ${indexed.reason})` : ''}`);
+console.log(`  ${indexed.pages} pages indexed for search${indexed.mode === 'early' ? ` (indexing began during the build; ${indexed.indexedAfterBuild} pages it wrote were indexed again after it)` : indexed.reason ? ` (all at the end: ${indexed.reason})` : ''}`);
 console.log(`  time: ${total.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s)`);
 console.log(`  output: ${outDir}`);

@@ -66,7 +66,7 @@ describe('the search index of a rebuild', () => {
 
   it('indexes a cold build at the end, and starts a rebuild on the previous pages', () => {
     expect(logs[0]).toMatch(/\d+ pages indexed for search\n/);
-    expect(logs[1]).toMatch(/pages indexed for search \(indexing began during the build; \d+ changed after it\)/);
+    expect(logs[1]).toMatch(/pages indexed for search \(indexing began during the build; \d+ pages it wrote were indexed again after it\)/);
   });
 
   it('holds the edited page’s new text and not its old text', () => {

@@ -25,7 +25,7 @@ export interface SearchIndexResult {
   pages: number;
   /** How the index was made: `early` (previous pages indexed during the build, changed ones after), `full`. */
   mode: 'early' | 'full';
-  /** Pages indexed after the build: all of them for `full`, the changed ones for `early`. */
+  /** Pages indexed after the build: all of them for `full`; for `early`, those the build wrote. */
   indexedAfterBuild: number;
   /** Why an earlier build's pages were not used, if there were some and they were not. */
   reason?: string;
