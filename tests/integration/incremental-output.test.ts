@@ -44,7 +44,8 @@ describe('warm rebuilds into the same output folder', () => {
     writeFileSync(edited.file, `${readFileSync(edited.file, 'utf8')}\n- A sentence added for the warm rebuild.\n`);
     log = build(pages, out, cache);
   }, 240_000);
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // Builds delete old output in the background (a detached `rm`): retry if it is still at work in here.
+  afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
 
   it('drops the pages of a removed file and of a page made private, with their previews', () => {
     for (const page of [removed, hidden]) {

@@ -62,7 +62,8 @@ describe('the search index of a rebuild', () => {
     writeFileSync(edited.file, readFileSync(edited.file, 'utf8').replace('quillwort', 'zanzibarite'));
     logs.push(build(pages, out, cache));
   }, 240_000);
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // Builds delete old output in the background (a detached `rm`): retry if it is still at work in here.
+  afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
 
   it('indexes a cold build at the end, and starts a rebuild on the previous pages', () => {
     expect(logs[0]).toMatch(/\d+ pages indexed for search\n/);
