@@ -1,10 +1,10 @@
 // `npm run bench:build`: full site builds of generated corpora (1k and 10k pages by default;
 // BENCH_SIZES=1000 for one size) against the floor: a bare Astro 7 site of the same pages with no
 // features (Astro's glob loader and default Markdown, one page template, no search). For each size:
-// cold build (no cache and no output folder, as on a fresh clone; Pagefind included), floor build, a warm rebuild after one page
-// is edited, peak RSS, and the gzipped JS+CSS a concept page without a demo loads. Prints one JSON
-// object: {"runs": [{"pages", "cold_s", "floor_s", "ratio", "warm_s", "warm_ratio", "peak_rss_mb",
-// "page_js_css_gz_bytes"}]}. Progress goes to stderr.
+// cold build (no cache and no output folder, as on a fresh clone; Pagefind included), floor build,
+// a warm rebuild after one page is edited, peak RSS, and the gzipped JS+CSS a concept page without
+// a demo loads. Prints one JSON object: {"runs": [{"pages", "cold_s", "floor_s", "ratio", "warm_s",
+// "warm_ratio", "peak_rss_mb", "page_js_css_gz_bytes"}]}. Progress goes to stderr.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus.ts';
+import { listFiles } from '../../src/lib/audit/files.ts';
 import { buildSite as build } from '../helpers/build.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-search-index-'));
@@ -28,8 +29,6 @@ function fragments(indexDir: string): Map<string, Fragment> {
     }),
   );
 }
-
-const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath, d.name))).sort();
 
 /** Indexes `outDir` from scratch into `into`, as a cold build would. */
 async function fullIndex(outDir: string, into: string): Promise<void> {
@@ -82,7 +81,7 @@ describe('the search index of a rebuild', () => {
     // Data files are named by a hash of their content: equal names, equal pages. The rebuild wrote
     // over the previous index; nothing of that may be left, and nothing of the new one missing.
     expect([...fragments(path.join(out, 'pagefind')).keys()].sort()).toEqual([...fragments(scratch).keys()].sort());
-    expect(filesUnder(path.join(out, 'pagefind'))).toEqual(filesUnder(scratch));
+    expect(listFiles(path.join(out, 'pagefind'))).toEqual(listFiles(scratch));
   }, 60_000);
 
   it('renders nothing on a rebuild of unchanged content, twice (the content store survives)', () => {
@@ -104,6 +103,6 @@ describe('the search index of a rebuild', () => {
     expect(all.some((f) => f.content.includes('zanzibarite'))).toBe(true);
     const scratch = path.join(tmp, 'scratch-index-2');
     await fullIndex(out, scratch);
-    expect(filesUnder(path.join(out, 'pagefind'))).toEqual(filesUnder(scratch));
+    expect(listFiles(path.join(out, 'pagefind'))).toEqual(listFiles(scratch));
   }, 120_000);
 });

@@ -46,6 +46,23 @@ function indexFolder(name: string, files: Record<string, string | Buffer>): stri
   return dir;
 }
 
+const entryFile = (pages: number, version = '1.6.0') => JSON.stringify({ version, languages: { en: { hash: 'en_111', wasm: 'en', page_count: pages } } });
+
+/**
+ * An index of `pages` pages whose meta file names fragments en_aaa and en_bbb, index chunk en_ccc and
+ * filter en_ddd; the folder also holds those two fragments, a stale one (en_old) and `extra` files.
+ */
+function pagefindFolder(name: string, pages: number, extra: Record<string, string> = {}): string {
+  return indexFolder(name, {
+    'pagefind-entry.json': entryFile(pages),
+    'pagefind.en_111.pf_meta': meta(['en_aaa', 'en_bbb'], 'en_ccc', 'en_ddd'),
+    'fragment/en_aaa.pf_fragment': 'x',
+    'fragment/en_bbb.pf_fragment': 'x',
+    'fragment/en_old.pf_fragment': 'x',
+    ...extra,
+  });
+}
+
 describe('Pagefind index files', () => {
   it('reads the strings of a CBOR item, and refuses what it cannot read', () => {
     expect(cborStrings(Uint8Array.from([...array(2), ...text('a'), ...array(2), 0x19, 1, 0, ...text('bé')]))).toEqual(['a', 'bé']);
@@ -54,12 +71,7 @@ describe('Pagefind index files', () => {
   });
 
   it('names the data files the entry and meta files point to', () => {
-    const dir = indexFolder('live', {
-      'pagefind-entry.json': JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_111', wasm: 'en', page_count: 2 } } }),
-      'pagefind.en_111.pf_meta': meta(['en_aaa', 'en_bbb'], 'en_ccc', 'en_ddd'),
-      'fragment/en_aaa.pf_fragment': 'x',
-      'fragment/en_bbb.pf_fragment': 'x',
-      'fragment/en_old.pf_fragment': 'x',
+    const dir = pagefindFolder('live', 2, {
       'index/en_ccc.pf_index': 'x',
       'index/en_old.pf_index': 'x',
       'filter/en_ddd.pf_filter': 'x',
@@ -72,13 +84,7 @@ describe('Pagefind index files', () => {
   });
 
   it('gives up, deleting nothing, when the meta file names fewer fragments than there are pages', () => {
-    const dir = indexFolder('short', {
-      'pagefind-entry.json': JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_111', wasm: 'en', page_count: 3 } } }),
-      'pagefind.en_111.pf_meta': meta(['en_aaa', 'en_bbb'], 'en_ccc', 'en_ddd'),
-      'fragment/en_aaa.pf_fragment': 'x',
-      'fragment/en_bbb.pf_fragment': 'x',
-      'fragment/en_old.pf_fragment': 'x',
-    });
+    const dir = pagefindFolder('short', 3);
     expect(liveDataFiles(dir)).toBeNull();
     expect(removeStaleIndexFiles(dir, 0)).toBeNull();
     expect(readdirSync(path.join(dir, 'fragment'))).toHaveLength(3);
@@ -86,7 +92,7 @@ describe('Pagefind index files', () => {
 
   it('gives up when the meta file is not what Pagefind writes', () => {
     const dir = indexFolder('garbage', {
-      'pagefind-entry.json': JSON.stringify({ version: '9', languages: { en: { hash: 'en_111', wasm: 'en', page_count: 1 } } }),
+      'pagefind-entry.json': entryFile(1, '9'),
       'pagefind.en_111.pf_meta': gzipSync(Buffer.from('something else entirely')),
     });
     expect(liveDataFiles(dir)).toBeNull();

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveContentDir } from '../../config.ts';
+import { conceptHref } from '../site/view.ts';
 
 export interface Preview {
   title: string;
@@ -30,7 +31,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The body of /previews/<slug>.json. */
 export function previewJson(slug: string, p: Preview): string {
-  return JSON.stringify({ title: p.title, termId: p.termId, summary: p.summary, url: `/concepts/${slug}/` });
+  return JSON.stringify({ title: p.title, termId: p.termId, summary: p.summary, url: conceptHref(slug) });
 }
 
 export function writePreviewData(file: string, previews: Record<string, Preview>): void {

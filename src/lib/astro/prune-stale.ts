@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
  * Files modified this long before the build started still count as older than it. Nothing of this
  * build is written before it starts; the margin only covers file systems with coarse timestamps.
  */
-const CLOCK_MARGIN_MS = 2000;
+export const CLOCK_MARGIN_MS = 2000;
 
 /**
  * Deletes files under `root` that are neither in `keep` nor modified since `since`, except in the

@@ -10,9 +10,9 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
+import { markdownToMdast } from 'satteri';
 import type { Block } from '../logseq/types.ts';
 import { escapeStrayDollars } from './dollars.ts';
-import { markdownToMdast } from 'satteri';
 
 type Flow = BlockContent | DefinitionContent;
 
@@ -25,8 +25,12 @@ const SATTERI_FEATURES = { features: { gfm: true, math: true, frontmatter: false
 const extensions = [gfm(), math()];
 const mdastExtensions = [...gfmFromMarkdown(), mathFromMarkdown()];
 
-/** mdast-util-math's hints for remark-rehype: `$…$` → <code class="language-math math-inline">, `$$…$$` → <pre><code …>. */
-function addMathHints(node: Root | RootContent): void {
+/**
+ * Brings Sätteri's tree to the shape micromark gives: math nodes get mdast-util-math's hints for
+ * remark-rehype (`$…$` → <code class="language-math math-inline">, `$$…$$` → <pre><code …>), and
+ * adjacent text nodes are merged.
+ */
+function likeMicromark(node: Root | RootContent): void {
   const stack: (Root | RootContent)[] = [node];
   while (stack.length > 0) {
     const n = stack.pop() as Root | RootContent;
@@ -69,7 +73,7 @@ export function parseSource(text: string): Root {
   } catch {
     return referenceParse(source);
   }
-  addMathHints(tree);
+  likeMicromark(tree);
   return tree;
 }
 

@@ -1,8 +1,9 @@
 // rehype plugin: syntax highlighting of fenced code (`<pre><code class="language-x">`) with lowlight
 // (highlight.js's grammars, the "common" set), as rehype-highlight does with `detect: false`: code
 // without a language, or marked `no-highlight`, is left alone; an unknown language is left as plain
-// code (with the `hljs` class, as rehype-highlight leaves it). It walks only to `<pre>` elements, with a plain loop instead of unist-util-visit, which
-// costs more per node than highlighting does on a page with little code.
+// code (with the `hljs` class, as rehype-highlight leaves it). It walks only to `<pre>` elements,
+// with a plain loop instead of unist-util-visit, which costs more per node than highlighting does
+// on a page with little code.
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { common, createLowlight } from 'lowlight';

@@ -63,8 +63,9 @@ function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget,
       parts.push(`${l.target}>${t.state}`);
       continue;
     }
-    let summary = summaries.get(t.slug);
-    if (summary === undefined) summaries.set(t.slug, (summary = firstSentence(t.definition)));
+    const key = `${t.kind}:${t.slug}`;
+    let summary = summaries.get(key);
+    if (summary === undefined) summaries.set(key, (summary = firstSentence(t.definition)));
     parts.push(`${l.target}>${t.slug}|${summary}`);
   }
   for (const tag of c.tags) parts.push(`#${tag}:${tags.has(tag)}`);
@@ -118,7 +119,7 @@ function prepare(options: BuildOptions): Prepared {
   options.onProgress?.(`parsed ${build.records.length} files in ${parseSeconds.toFixed(1)} s`);
   const ctx = makeRenderContext(build);
   const tags = new Set(Object.keys(build.graph.tags));
-  /** First sentence of each link target's definition, computed once per target. */
+  /** First sentence of each link target's definition (by kind and slug), computed once per target. */
   const summaries = new Map<string, string>();
   const recordBySlug = new Map<string, PageRecord>();
   for (const r of build.records) if (r.status === 'published' && r.concept?.kind === 'concept') recordBySlug.set(r.concept.slug, r);

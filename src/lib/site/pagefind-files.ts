@@ -8,9 +8,10 @@
 // pagefind-entry.json. The other files (scripts, styles, WebAssembly, the entry file) are rewritten
 // every time. If the folder is not what this expects, `liveDataFiles` says so (null), and the caller
 // writes a fresh index instead.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { listFiles } from '../audit/files.ts';
 
 const DATA_FILE = /\.pf_(?:fragment|index|filter|meta)$/;
 const MARKER = 'pagefind_dcd';
@@ -56,14 +57,6 @@ export function cborStrings(bytes: Uint8Array): string[] {
   item(0);
   if (at !== bytes.length) throw new Error('trailing bytes after the CBOR item');
   return strings;
-}
-
-/** Relative paths (POSIX) of all files under `dir`. */
-function listFiles(dir: string, rel = ''): string[] {
-  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
-    const p = rel === '' ? d.name : `${rel}/${d.name}`;
-    return d.isDirectory() ? listFiles(dir, p) : [p];
-  });
 }
 
 /**

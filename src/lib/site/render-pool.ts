@@ -28,8 +28,9 @@ export function startRenderWorker(setup: WorkerSetup): RenderWorker {
     settle?.reject(err);
   };
   worker.on('error', fail);
+  // A worker that stops before it has answered fails its render, even one asked for later.
   worker.on('exit', (code) => {
-    if (code !== 0 && settle) fail(new Error(`render worker stopped with exit code ${code}`));
+    if (code !== 0) fail(new Error(`render worker stopped with exit code ${code}`));
   });
   worker.on('message', (bodies: WorkerBody[]) => {
     const s = settle;

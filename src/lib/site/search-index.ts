@@ -11,11 +11,10 @@ import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { moveToTrash, outputIsFromLastBuild } from '../astro/prune-stale.ts';
+import { CLOCK_MARGIN_MS, moveToTrash, outputIsFromLastBuild } from '../astro/prune-stale.ts';
+import { isHtml, listFiles } from '../audit/files.ts';
 import { removeStaleIndexFiles } from './pagefind-files.ts';
 
-/** Files modified this long before the build started still count as older than it (coarse file system clocks). */
-const CLOCK_MARGIN_MS = 2000;
 const BODY_MARKER = 'data-pagefind-body';
 /** Folders of the output that hold no pages to index. */
 const NOT_PAGES = new Set(['pagefind', `.pagefind-${process.pid}`, '_astro', 'previews']);
@@ -33,17 +32,8 @@ export interface SearchIndexResult {
 
 /** Relative paths (POSIX separators) of the HTML pages under `outDir`, with modification times. */
 function listPages(outDir: string): Map<string, number> {
-  const pages = new Map<string, number>();
-  const visit = (dir: string, rel: string) => {
-    for (const d of readdirSync(dir, { withFileTypes: true })) {
-      const relPath = rel === '' ? d.name : `${rel}/${d.name}`;
-      if (d.isDirectory()) {
-        if (!(rel === '' && NOT_PAGES.has(d.name))) visit(path.join(dir, d.name), relPath);
-      } else if (d.name.endsWith('.html')) pages.set(relPath, statSync(path.join(dir, d.name)).mtimeMs);
-    }
-  };
-  visit(outDir, '');
-  return pages;
+  const pages = listFiles(outDir).filter((f) => isHtml(f) && !NOT_PAGES.has(f.split('/')[0]));
+  return new Map(pages.map((f) => [f, statSync(path.join(outDir, f)).mtimeMs]));
 }
 
 async function newIndex(): Promise<PagefindIndex> {
@@ -75,9 +65,9 @@ export function planSearchIndex(outDir: string, cacheDir: string): { begin: () =
   let early: Promise<{ index: PagefindIndex; pages: Map<string, number> } | { failed: string }> | null = null;
   let reason: string | undefined;
   let previous: Map<string, number> | null = null;
-  if (!existsSync(outDir) || readdirSync(outDir).length === 0) reason = undefined; // a first build: nothing to reuse
-  else if (!outputIsFromLastBuild(outDir, cacheDir)) reason = 'the output folder is not from the last build with this cache';
-  else {
+  const firstBuild = !existsSync(outDir) || readdirSync(outDir).length === 0; // nothing to reuse, nothing to say
+  if (!firstBuild && !outputIsFromLastBuild(outDir, cacheDir)) reason = 'the output folder is not from the last build with this cache';
+  else if (!firstBuild) {
     previous = listPages(outDir);
     if (previous.size === 0) reason = 'no pages from an earlier build';
   }

@@ -42,15 +42,16 @@ export interface ConceptEntryData {
   tags: string[];
   /** Other properties, for display in a details table. */
   properties: { key: string; value: string }[];
-  /** Every path from a root to this concept (root first, parent last; this concept excluded). */
-  breadcrumbs: ConceptRef[][];  // without summaries
+  /** Every path from a root to this concept (root first, parent last; this concept excluded); refs without summaries. */
+  breadcrumbs: ConceptRef[][];
   parents: ConceptRef[];
   children: ConceptRef[];
   /** Outgoing typed relations, grouped by relation name. */
   relations: RelationView[];
   /** Incoming typed relations (`X requires this`), grouped by relation name. */
   incoming: RelationView[];
-  backlinks: { from: ConceptRef; sentence: string }[];  // `from` without summary
+  /** Pages linking here, with the linking sentence; `from` without its summary. */
+  backlinks: { from: ConceptRef; sentence: string }[];
   /** Whether the body or definition contains typeset math (load KaTeX CSS) or demos (load demo code). */
   hasMath: boolean;
   demos: string[];
