@@ -1,10 +1,12 @@
 // CLI for the built-site audit (src/lib/audit): leaks of withheld content, injected script, dead
 // links, malformed pages.
 //   npx tsx scripts/audit.ts [DIST] [--content DIR] [--manifest FILE] [--base /] [--threads N] [--json]
-// DIST defaults to dist/, the content folder to $KB_CONTENT_DIR or content/; --threads caps the worker
+// DIST defaults to dist/, the content folder to $KB_CONTENT_DIR or content/ (KB_PUBLISH_ALL, as for the
+// build, says whether every page not marked private was published); --threads caps the worker
 // threads (default: one per core; 1 = scan in process). Exit status: 0 clean, 1 problems found,
 // 2 usage error or unreadable input.
 import { parseArgs } from 'node:util';
+import { loadSiteConfig } from '../src/config.ts';
 import { auditSite, formatReport } from '../src/lib/audit/index.ts';
 
 const USAGE = 'usage: tsx scripts/audit.ts [DIST] [--content DIR] [--manifest FILE] [--base /] [--threads N] [--json]';
@@ -44,7 +46,7 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const report = await auditSite({ dist, contentDir, manifestFile: values.manifest, base: values.base, workers: threads });
+    const report = await auditSite({ dist, contentDir, publishAll: loadSiteConfig().publishAll, manifestFile: values.manifest, base: values.base, workers: threads });
     if (report.parallelFallback) console.error(`audit: worker threads unavailable (${report.parallelFallback}); scanned in one thread`);
     console.log(values.json ? JSON.stringify(report) : formatReport(report));
     return report.findings.length > 0 ? 1 : 0;

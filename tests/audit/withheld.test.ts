@@ -1,5 +1,6 @@
-// Specification of the audit's independent content reader (src/lib/audit/withheld.ts): which pages
-// count as withheld, which are skipped, and which sentences it collects from them.
+// Specification of the audit's content reader (src/lib/audit/withheld.ts): which pages count as
+// withheld (the publication rule's answer, as for the build), which are skipped, and which sentences
+// it collects from them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWithheldPages, sentencesOf } from '../../src/lib/audit/withheld.ts';
 import { renderCorpus, generateCorpus } from '../../scripts/lib/corpus.ts';
@@ -30,13 +31,15 @@ describe('readWithheldPages', () => {
     site.write('content/b.md', `- OntologyBlock\n\t- public-access:: true${body}`);
     site.write('content/c.md', `---\npublic: true\n---\n${body}`);
     site.write('content/d.md', `---\npublic-access: true\n---\n${body}`);
-    site.write('content/sub/e.mdx', `    - public-access::   true  ${body}`);
+    site.write('content/sub/e.md', `    - public-access::   true  ${body}`);
+    // An .mdx guide is published only through its front matter: a property line is just text.
+    site.write('content/sub/i.mdx', `    - public-access::   true  ${body}`);
     site.write('content/f.md', `public:: false${body}`);
     site.write('content/g.md', `---\npublic-access: false\n---\n${body}`);
     site.write('content/h.md', `---\ntitle: Front Hidden\n---\n${body}`);
     site.write('content/notes.txt', body);
     const pages = readWithheldPages(site.content);
-    expect(pages.map((p) => p.file)).toEqual(['f.md', 'g.md', 'h.md']);
+    expect(pages.map((p) => p.file)).toEqual(['f.md', 'g.md', 'h.md', 'sub/i.mdx']);
     expect(pages.find((p) => p.file === 'h.md')!.title).toBe('Front Hidden');
   });
 

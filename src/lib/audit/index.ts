@@ -41,7 +41,7 @@ function prepare(options: AuditOptions): Prepared {
   return {
     started,
     base: normaliseBase(options.base),
-    withheld: options.contentDir && existsSync(options.contentDir) ? readWithheldPages(options.contentDir) : [],
+    withheld: options.contentDir && existsSync(options.contentDir) ? readWithheldPages(options.contentDir, { publishAll: options.publishAll ?? false }) : [],
     markers: options.manifestFile ? readManifestMarkers(options.manifestFile) : [],
     files: listFiles(options.dist),
   };

@@ -19,6 +19,8 @@ export interface AuditOptions {
   dist: string;
   /** Folder of source pages, to learn the text of withheld pages (optional). */
   contentDir?: string;
+  /** Whether the site was built with KB_PUBLISH_ALL (publish every page not marked private). */
+  publishAll?: boolean;
   /** A corpus manifest (`scripts/gen-corpus.ts`) whose `private[].marker` strings must not appear. */
   manifestFile?: string;
   /** Site base path (`/` or e.g. `/kb/`); links under it map to DIST. */

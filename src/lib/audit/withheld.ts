@@ -1,10 +1,16 @@
-// A small, self-contained reader of the content folder for the leak audit: decides which pages are
-// withheld (no `public:: true` / `public-access:: true`, in outline or front-matter form) and collects
-// their prose sentences (>= 6 words) with Markdown and Logseq syntax stripped. Independent of the
-// real pipeline on purpose, so the audit does not trust the code it audits.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+// The content side of the leak audit: which pages of a content folder are withheld, and the prose
+// sentences (>= 6 words, Markdown and Logseq syntax stripped) whose appearance in a built site would
+// be a leak. Whether a page is withheld is the one publication rule's answer (src/lib/publication.ts,
+// reached through the pipeline's page reader and extraction, with the same publish-all setting as
+// the build), so the audit and the build never disagree about what is private. The text it looks
+// for is read here, independently of the renderer, so the audit does not trust the code it audits.
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import matter from 'gray-matter';
+import { readPage as parsePage } from '../logseq/read.ts';
+import { extractPage } from '../ontology/extract.ts';
+import { listPageFiles } from '../ontology/load.ts';
+import type { PublicationOptions } from '../publication.ts';
 
 export interface WithheldPage {
   /** Path relative to the content folder. */
@@ -21,7 +27,6 @@ interface ReadPage {
 }
 
 const MIN_WORDS = 6;
-const PUBLIC_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:public|public-access)::[ \t]*true[ \t]*$/im;
 const PROPERTY_LINE = /^([A-Za-z0-9_.:-]+)::[ \t]?(.*)$/;
 
 /** Word count as the leak matcher counts words. */
@@ -78,7 +83,7 @@ function proseLines(body: string): string[] {
 }
 
 function titleFromFile(file: string): string {
-  const name = basename(file).replace(/\.mdx?$/i, '');
+  const name = basename(file).replace(/\.(mdx?|markdown)$/i, '');
   let decoded = name;
   try {
     decoded = decodeURIComponent(name);
@@ -99,17 +104,21 @@ function stringsIn(value: unknown, out: string[]): void {
   else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
 }
 
-/** Read one page; null when it is empty or cannot be parsed (bad UTF-8, broken front matter). */
-function readPage(root: string, path: string): ReadPage | null {
-  const file = relative(root, path).split(sep).join('/');
+/**
+ * Reads one page; null when the pipeline publishes nothing from it and withholds nothing either
+ * (empty, unreadable: bad UTF-8, binary, broken front matter).
+ */
+function readPage(root: string, file: string, options: PublicationOptions): ReadPage | null {
+  const bytes = readFileSync(join(root, file));
+  const record = extractPage(parsePage(bytes, file, { digest: false }), { publishAll: options.publishAll, normaliseDomain: (raw) => raw });
+  if (record.status !== 'published' && record.status !== 'withheld') return null;
+  const isPublic = record.status === 'published';
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
-  if (text.includes('\u0000')) return null;
-  if (text.trim() === '') return null;
   if (/^---\r?\n/.test(text)) {
     let parsed: { data: Record<string, unknown>; content: string };
     try {
@@ -118,38 +127,26 @@ function readPage(root: string, path: string): ReadPage | null {
       return null;
     }
     const d = parsed.data;
-    const isTrue = (v: unknown): boolean => v === true || v === 'true';
     const values: string[] = [];
     stringsIn(d, values);
     const lines = [...values.map(plainInline), ...proseLines(parsed.content)];
     const title = typeof d['preferred-term'] === 'string' ? d['preferred-term'] : typeof d.title === 'string' ? d.title : titleFromFile(file);
-    return {
-      file, title,
-      isPublic: isTrue(d.public) || isTrue(d['public-access']) || PUBLIC_LINE.test(parsed.content),
-      sentences: lines.flatMap(sentencesOf),
-    };
+    return { file, title: record.concept?.title ?? title, isPublic, sentences: lines.flatMap(sentencesOf) };
   }
   return {
     file,
-    title: propertyTitle(text) ?? titleFromFile(file),
-    isPublic: PUBLIC_LINE.test(text),
+    title: record.concept?.title ?? propertyTitle(text) ?? titleFromFile(file),
+    isPublic,
     sentences: proseLines(text).flatMap(sentencesOf),
   };
-}
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.mdx?$/i.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
 }
 
 /**
  * Withheld pages of `contentDir` and their sentences. A sentence that also occurs in some public page
  * is dropped: finding it in the site proves nothing.
  */
-export function readWithheldPages(contentDir: string): WithheldPage[] {
-  const pages = markdownFiles(contentDir).flatMap((p) => readPage(contentDir, p) ?? []);
+export function readWithheldPages(contentDir: string, options: PublicationOptions = { publishAll: false }): WithheldPage[] {
+  const pages = listPageFiles(contentDir).flatMap((file) => readPage(contentDir, file, options) ?? []);
   const publicKeys = new Set<string>();
   for (const p of pages) if (p.isPublic) for (const s of p.sentences) publicKeys.add(wordsOf(s).join(' '));
   return pages

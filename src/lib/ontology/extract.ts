@@ -5,6 +5,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { findReferences, linkTargetsInValue } from '../logseq/references.ts';
 import type { Block, ParsedPage, Property } from '../logseq/types.ts';
+import { decidePublication, isPublicationKey, type PublicationDecision, type PublicationMark } from '../publication.ts';
 import type { Concept, LinkRef } from './schema.ts';
 import { slugify } from './slug.ts';
 
@@ -41,6 +42,8 @@ export interface PageRecord {
   ontology: boolean;
   /** Top-level blocks that make up the readable body (ontology block and property-only bullets removed). */
   body: Block[];
+  /** Why the page is published or withheld (null for empty and unreadable pages). */
+  publication: PublicationDecision | null;
   diagnostics: Diagnostic[];
 }
 
@@ -66,9 +69,6 @@ function walk(blocks: readonly Block[], visit: (b: Block) => void): void {
     for (let k = b.children.length - 1; k >= 0; k--) stack.push(b.children[k]);
   }
 }
-
-const truthy = (v: string | undefined) => v !== undefined && /^(true|yes|1)$/i.test(v.trim());
-const falsy = (v: string | undefined) => v !== undefined && /^(false|no|0)$/i.test(v.trim());
 
 /** Plain-text form of a Markdown line: links unwrapped, emphasis and markup removed. */
 export function plainText(markdown: string): string {
@@ -124,11 +124,11 @@ function frontMatterList(value: unknown): string[] | null {
 export function extractPage(page: ParsedPage, options: ExtractOptions): PageRecord {
   const diagnostics: Diagnostic[] = [];
   if (page.diagnostics.some((d) => d.code === 'parse-error')) {
-    return { page, status: 'unreadable', concept: null, ontology: false, body: [], diagnostics };
+    return { page, status: 'unreadable', concept: null, ontology: false, body: [], publication: null, diagnostics };
   }
   if (page.empty) {
     diagnostics.push(diagnostic('empty-page', page.file, 1, 'the file is empty; nothing is published'));
-    return { page, status: 'empty', concept: null, ontology: false, body: [], diagnostics };
+    return { page, status: 'empty', concept: null, ontology: false, body: [], publication: null, diagnostics };
   }
 
   // 1. Where the ontology data lives.
@@ -149,6 +149,8 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
     return undefined;
   };
 
+  const fm = page.frontMatter;
+
   // 2. Relations: from the ontology block and from every other block (e.g. a `### Relationships` section).
   const relationProps: Property[] = [];
   const seen = new Set<Property>();
@@ -161,7 +163,6 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   };
   for (const p of page.pageProperties) considerRelation(p);
   walk(page.blocks, (b) => b.properties.forEach(considerRelation));
-  const fm = page.frontMatter;
   const parentRefs: Concept['parentRefs'] = [];
   const relationRefs: Concept['relationRefs'] = [];
   for (const p of relationProps) {
@@ -176,10 +177,13 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   const hasOntology =
     ontologyBlock !== null || ['term-id', 'preferred-term', 'is-subclass-of', 'definition'].some((k) => first.has(k));
 
-  // 3. Publication (GUIDE §3).
-  const publicValues = [get('public-access'), get('public')].map((p) => p?.value);
-  const explicitFalse = publicValues.some(falsy);
-  const isPublic = !explicitFalse && (options.publishAll || publicValues.some(truthy));
+  // 3. Publication (GUIDE §3), decided by the one publication module. Front matter marks keep their
+  // YAML values (`public: 1`, `public: true`), outline marks are the text as written.
+  const marks: PublicationMark[] = scalarSources
+    .filter((p) => isPublicationKey(p.key))
+    .map((p) => ({ key: p.key, value: fm && Object.hasOwn(fm, p.key) ? fm[p.key] : p.value, line: p.line }));
+  const publication = decidePublication(marks, { publishAll: options.publishAll });
+  const isPublic = publication.published;
 
   // 4. Scalars.
   const termIdProp = get('term-id', 'termid');
@@ -266,5 +270,11 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
       );
     }
   }
-  return { page, status: isPublic ? 'published' : 'withheld', concept, ontology: hasOntology, body, diagnostics };
+  if (publication.reason === 'unrecognised-value' && publication.mark) {
+    const { key, value, line } = publication.mark;
+    diagnostics.push(
+      diagnostic('unrecognised-public-value', page.file, line, `\`${key}: ${String(value)}\` is neither true nor false; the page is withheld (write true or false)`),
+    );
+  }
+  return { page, status: isPublic ? 'published' : 'withheld', concept, ontology: hasOntology, body, publication, diagnostics };
 }
