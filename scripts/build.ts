@@ -1,81 +1,107 @@
 // `npm run build [-- --outDir DIR]`: builds the site from the content folder (KB_CONTENT_DIR or
-// content/) with Astro, and indexes it with Pagefind, then prints a summary: concepts published,
-// withheld, diagnostics by severity, pages indexed, time taken. KB_STRICT=1 makes content errors
-// fail the build. Content problems otherwise never stop the build; they are listed.
+// content/) in three stages, each over the output of the one before:
+//   1. site data: read → graph → publish filter → render (src/lib/build/site-data-stage.ts), written
+//      to the site data folder in the build cache; diagnostics are printed here;
+//   2. pages: `astro build` renders every page from the site data (src/lib/astro/page-data.ts);
+//   3. search: Pagefind indexes the concepts' records and the guides (src/lib/build/search-index.ts).
+// Then it prints a summary. KB_STRICT=1 makes content errors fail the build; content problems
+// otherwise never stop it: they are listed.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { resolveCacheDir, resolveContentDir } from '../src/config.ts';
-import { planSearchIndex, type SearchIndexResult } from '../src/lib/site/search-index.ts';
+import { parseArgs } from 'node:util';
+import { loadSiteConfig, resolveCacheDir, resolveContentDir } from '../src/config.ts';
+import { countBySeverity, formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
+import { SITE_DATA_READY_ENV } from '../src/lib/astro/loader.ts';
+import { writeSearchIndex } from '../src/lib/build/search-index.ts';
+import { readSearchRecords, readSiteIndex } from '../src/lib/build/site-data.ts';
+import { runSiteDataStage } from '../src/lib/build/site-data-stage.ts';
+import { guideHref } from '../src/lib/site/view.ts';
 
-const args = process.argv.slice(2);
-const outIdx = args.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='));
-const outDir = path.resolve(outIdx < 0 ? 'dist' : args[outIdx].includes('=') ? args[outIdx].split('=')[1] : args[outIdx + 1]);
+const USAGE = 'usage: npm run build [-- --outDir DIR]';
+
+function parse(): { outDir: string } {
+  try {
+    const { values } = parseArgs({ options: { outDir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    if (values.help) {
+      console.log(`${USAGE}\n\nBuilds the site from the content folder (KB_CONTENT_DIR, or content/) into DIST (default dist/).`);
+      process.exit(0);
+    }
+    if (values.outDir !== undefined && values.outDir.trim() === '') throw new Error('--outDir needs a folder');
+    return { outDir: path.resolve(values.outDir ?? 'dist') };
+  } catch (error) {
+    console.error(`build: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+function byCode(list: readonly Diagnostic[]): string[] {
+  const counts = new Map<string, number>();
+  for (const d of list) counts.set(`${d.severity} ${d.code}`, (counts.get(`${d.severity} ${d.code}`) ?? 0) + 1);
+  return [...counts].sort().map(([k, n]) => `${n} × ${k}`);
+}
+
+const { outDir } = parse();
 const contentDir = resolveContentDir();
+const cacheDir = resolveCacheDir();
+const config = loadSiteConfig();
 const started = performance.now();
+const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+console.log(`kb: building ${rel(contentDir)} → ${rel(outDir)}`);
 
-console.log(`kb: building ${path.relative(process.cwd(), contentDir) || '.'} → ${path.relative(process.cwd(), outDir)}`);
-const astroBin = path.resolve('node_modules', '.bin', 'astro');
-const reportFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'kb-build-')), 'report.json');
-// Pagefind may start on the pages the last build left, while Astro builds (if the output folder is
-// that build's): see src/lib/site/search-index.ts.
-const search = planSearchIndex(outDir, resolveCacheDir());
-const astro = spawn(astroBin, ['build', ...args], {
+// 1. Site data.
+const stage = await runSiteDataStage({ contentDir, config, cacheDir, onProgress: (m) => console.log(`kb: ${m}`) });
+const { stats, diagnostics } = stage.site;
+const counts = countBySeverity(diagnostics);
+for (const d of diagnostics) if (d.severity !== 'info') console.log(formatDiagnostic(d));
+if (config.strict && counts.error > 0) {
+  console.error(`kb: KB_STRICT is set and the content has ${counts.error} errors (listed above); fix them or unset KB_STRICT`);
+  process.exit(1);
+}
+const dataSeconds = (performance.now() - started) / 1000;
+
+// 2. Pages.
+const astroStarted = performance.now();
+const astro = spawn(path.resolve('node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
   stdio: 'inherit',
   env: {
     ...process.env,
-    // A larger young generation: the build allocates heavily (the content store is hundreds of MB at
-    // 10,000 pages), and V8's default makes it collect garbage far more often than it needs to.
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=128`.trim(),
+    // A larger young generation: page generation allocates heavily, and V8's default makes it collect
+    // garbage far more often than it needs to.
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=64`.trim(),
     KB_CONTENT_DIR: contentDir,
-    KB_BUILD_REPORT: reportFile,
-    KB_SEARCH_STEP: '1',
+    [SITE_DATA_READY_ENV]: stage.index.digest,
     ASTRO_TELEMETRY_DISABLED: '1',
   },
 });
-// This process lowers its priority before it starts Pagefind, so Pagefind only takes CPU time the
-// build leaves idle.
-try {
-  os.setPriority(19);
-} catch {
-  // Not allowed here: Pagefind then competes with Astro on equal terms, which is only slower.
-}
-search.begin();
 const [status, signal] = (await once(astro, 'exit')) as [number | null, NodeJS.Signals | null];
 if (status !== 0) {
   console.error(`kb: astro build failed (exit ${status ?? signal})`);
   process.exit(status ?? 1);
 }
-const astroSeconds = (performance.now() - started) / 1000;
+const astroSeconds = (performance.now() - astroStarted) / 1000;
 
+// 3. Search.
 console.log('kb: indexing for search (Pagefind)…');
-const t0 = performance.now();
-let indexed: SearchIndexResult;
+const searchStarted = performance.now();
+const index = readSiteIndex(stage.dir);
+const htmlPages = (index?.guides ?? []).map((g) => ({ url: guideHref(g.slug), file: path.join(outDir, 'guides', g.slug, 'index.html') }));
+let indexed: number;
 try {
-  indexed = await search.finish();
+  indexed = (await writeSearchIndex(outDir, { records: readSearchRecords(stage.dir), htmlPages })).pages;
 } catch (error) {
   console.error(`kb: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-const pagefindSeconds = (performance.now() - t0) / 1000;
+const searchSeconds = (performance.now() - searchStarted) / 1000;
 
-interface BuildReport {
-  stats: { files: number; published: number; withheld: number; rendered: number; reused: number };
-  counts: { error: number; warning: number; info: number };
-}
-const report: BuildReport | null = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport) : null;
-rmSync(path.dirname(reportFile), { recursive: true, force: true });
 const total = (performance.now() - started) / 1000;
 console.log('');
 console.log('kb: build summary');
-if (report) {
-  const { stats, counts } = report;
-  console.log(`  ${stats.files} files read: ${stats.published} concepts published, ${stats.withheld} withheld`);
-  console.log(`  ${stats.rendered} pages rendered, ${stats.reused} reused from the cache`);
-  console.log(`  diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info${counts.error + counts.warning > 0 ? ' (run `npm run check` for the list)' : ''}`);
-}
-console.log(`  ${indexed.pages} pages indexed for search${indexed.mode === 'early' ? ` (indexing began during the build; ${indexed.indexedAfterBuild} pages it wrote were indexed again after it)` : indexed.reason ? ` (all at the end: ${indexed.reason})` : ''}`);
-console.log(`  time: ${total.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s)`);
+console.log(`  ${stats.files} files read: ${stats.published} concepts published, ${stats.withheld} withheld`);
+console.log(`  ${stats.rendered} pages rendered, ${stats.reused} reused from the cache`);
+console.log(`  diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info${counts.error + counts.warning > 0 ? ' (run `npm run check` for the list)' : ''}`);
+for (const line of byCode(diagnostics)) console.log(`    ${line}`);
+console.log(`  ${indexed} pages indexed for search`);
+console.log(`  time: ${total.toFixed(1)} s (site data ${dataSeconds.toFixed(1)} s, astro ${astroSeconds.toFixed(1)} s, search ${searchSeconds.toFixed(1)} s)`);
 console.log(`  output: ${outDir}`);

@@ -5,7 +5,7 @@ import { loadSiteConfig, resolveContentDir } from '../src/config.ts';
 import { compareDiagnostics, countBySeverity, formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { loadContent } from '../src/lib/ontology/load.ts';
 import { checkReport } from '../src/lib/ontology/report.ts';
-import { demoDiagnostics } from '../src/lib/site/demo-embed.ts';
+import { demoDiagnostics } from '../src/lib/build/demo-embed.ts';
 
 function parseArgs(argv: string[]): { content?: string; json: boolean } {
   const out: { content?: string; json: boolean } = { json: false };

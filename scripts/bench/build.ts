@@ -10,7 +10,6 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'parse5';
-import { TRASH } from '../../src/lib/astro/prune-stale.ts';
 import { generateCorpus } from '../lib/corpus.ts';
 
 const ROOT = process.cwd();
@@ -26,15 +25,6 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT):
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
   const m = /KB_MAXRSS=(\d+)/.exec(r.stderr);
   return { seconds, rssMb: m ? Math.round(Number(m[1]) / 1024) : 0 };
-}
-
-/**
- * Builds delete the old output in the background (src/lib/astro/prune-stale.ts), possibly after they
- * exit: wait for that before the next measurement, so no run pays for the one before it.
- */
-function waitForBackgroundDeletes(cacheDir: string): void {
-  const deadline = Date.now() + 300_000;
-  while (existsSync(cacheDir) && readdirSync(cacheDir).some((n) => n.startsWith(TRASH)) && Date.now() < deadline) spawnSync('sleep', ['0.2']);
 }
 
 /** A featureless Astro site over the same Markdown files: the floor. */
@@ -110,7 +100,6 @@ for (const size of SIZES) {
   rmSync(dist, { recursive: true, force: true });
   rmSync(compileCache, { recursive: true, force: true });
   const cold = timed(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/build.ts', '--outDir', dist], env);
-  waitForBackgroundDeletes(cacheDir);
 
   log(`${size} pages: warm rebuild after editing one page`);
   const edited = path.join(pagesDir, readdirSync(pagesDir).filter((f) => f.endsWith('.md')).sort()[0]);
@@ -118,7 +107,6 @@ for (const size of SIZES) {
   appendFileSync(edited, '\n- An edit made by the build benchmark.\n');
   const warm = timed(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/build.ts', '--outDir', dist], env);
   writeFileSync(edited, original);
-  waitForBackgroundDeletes(cacheDir);
 
   log(`${size} pages: floor (bare Astro site of the same pages)`);
   const floorDir = path.join(WORK, `floor-${size}`);

@@ -1,6 +1,5 @@
-// /graph.json: published concepts as nodes and typed edges.
+// /graph.json: published concepts as nodes and typed edges, written by the pipeline into the site data folder.
 import type { APIRoute } from 'astro';
-import { allConcepts } from '../lib/astro/site-data.ts';
-import { graphJson } from '../lib/export/graph-json.ts';
+import { exportText } from '../lib/astro/page-data.ts';
 
-export const GET: APIRoute = async () => new Response(JSON.stringify(graphJson(await allConcepts())), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async () => new Response(await exportText('graph.json'), { headers: { 'Content-Type': 'application/json' } });

@@ -1,9 +1,5 @@
-// /ontology.jsonld: the same triples as /ontology.ttl, as expanded JSON-LD.
+// /ontology.jsonld: the same triples as JSON-LD, written by the pipeline into the site data folder.
 import type { APIRoute } from 'astro';
-import { allConcepts, siteSummary } from '../lib/astro/site-data.ts';
-import { ontologyQuads, toJsonLd } from '../lib/export/rdf.ts';
+import { exportText } from '../lib/astro/page-data.ts';
 
-export const GET: APIRoute = async () => {
-  const site = await siteSummary();
-  return new Response(toJsonLd(ontologyQuads(site, await allConcepts())), { headers: { 'Content-Type': 'application/ld+json' } });
-};
+export const GET: APIRoute = async () => new Response(await exportText('ontology.jsonld'), { headers: { 'Content-Type': 'application/ld+json' } });

@@ -1,10 +1,5 @@
-// /ontology.ttl: the published ontology in Turtle (OWL + SKOS), written with n3.
+// /ontology.ttl: the published ontology in Turtle (OWL + SKOS), written by the pipeline into the site data folder.
 import type { APIRoute } from 'astro';
-import { allConcepts, siteSummary } from '../lib/astro/site-data.ts';
-import { ontologyQuads, toTurtle } from '../lib/export/rdf.ts';
+import { exportText } from '../lib/astro/page-data.ts';
 
-export const GET: APIRoute = async () => {
-  const site = await siteSummary();
-  const body = toTurtle(site, ontologyQuads(site, await allConcepts()));
-  return new Response(body, { headers: { 'Content-Type': 'text/turtle; charset=utf-8' } });
-};
+export const GET: APIRoute = async () => new Response(await exportText('ontology.ttl'), { headers: { 'Content-Type': 'text/turtle; charset=utf-8' } });

@@ -1,7 +1,6 @@
 // The exports parse back with a real RDF parser and hold exactly the published graph: one class per
 // published concept, one rdfs:subClassOf per published parent edge, one triple per relation target,
 // labels and alt labels; nothing from withheld pages.
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import { generateCorpus, type Manifest } from '../../scripts/lib/corpus.ts';
 import { loadSiteConfig } from '../../src/config.ts';
 import { graphJson } from '../../src/lib/export/graph-json.ts';
 import { NS, ontologyQuads, toJsonLd, toTurtle } from '../../src/lib/export/rdf.ts';
-import { buildSite, type SiteBuild } from '../../src/lib/site/build-graph.ts';
+import { buildSite, conceptEntries, type SiteBuild } from '../../src/lib/build/pipeline.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-rdf-'));
 let site: SiteBuild;
@@ -20,7 +19,7 @@ const exportSite = { siteUrl: 'https://example.org', title: 'Test', description:
 
 beforeAll(() => {
   manifest = generateCorpus({ pages: 120, seed: 11, out: tmp, defects: true });
-  site = buildSite({ contentDir: path.join(tmp, 'pages'), config: loadSiteConfig({}), digest: (s) => createHash('sha1').update(s).digest('hex') });
+  site = buildSite({ contentDir: path.join(tmp, 'pages'), config: loadSiteConfig({}) });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -29,7 +28,7 @@ const count = (quads: { predicate: { value: string }; object: { value: string } 
 
 describe('ontology exports', () => {
   it('Turtle parses back to the graph’s triples', () => {
-    const data = site.entries.map((e) => e.data);
+    const data = conceptEntries(site);
     const ttl = toTurtle(exportSite, ontologyQuads(exportSite, data));
     const quads = new Parser().parse(ttl);
     expect(count(quads, NS.rdf + 'type', NS.owl + 'Class')).toBe(data.length);
@@ -43,7 +42,7 @@ describe('ontology exports', () => {
   });
 
   it('JSON-LD holds the same triples', () => {
-    const quads = ontologyQuads(exportSite, site.entries.map((e) => e.data));
+    const quads = ontologyQuads(exportSite, conceptEntries(site));
     const nodes = JSON.parse(toJsonLd(quads)) as Record<string, unknown>[];
     let triples = 0;
     for (const n of nodes) for (const [k, v] of Object.entries(n)) if (k !== '@id') triples += (v as unknown[]).length;
@@ -51,14 +50,14 @@ describe('ontology exports', () => {
   });
 
   it('graph.json has a node per concept and an edge per parent and relation target', () => {
-    const data = site.entries.map((e) => e.data);
+    const data = conceptEntries(site);
     const g = graphJson(data);
     expect(g.nodes).toHaveLength(data.length);
     expect(g.edges.filter((e) => e.type === 'subClassOf')).toHaveLength(data.reduce((n, c) => n + c.parents.length, 0));
   });
 
   it('contains nothing from withheld pages', () => {
-    const all = toTurtle(exportSite, ontologyQuads(exportSite, site.entries.map((e) => e.data))) + JSON.stringify(graphJson(site.entries.map((e) => e.data)));
+    const all = toTurtle(exportSite, ontologyQuads(exportSite, conceptEntries(site))) + JSON.stringify(graphJson(conceptEntries(site)));
     expect(manifest.private.length).toBeGreaterThan(0);
     for (const p of manifest.private) {
       expect(all).not.toContain(p.marker);

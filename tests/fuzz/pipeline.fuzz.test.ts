@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultDomains } from '../../src/config.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
 import { graphFromPages } from '../../src/lib/ontology/load.ts';
-import { makeRenderContext, renderConceptBody } from '../../src/lib/site/build-graph.ts';
+import { makeRenderContext, renderConceptPage } from '../../src/lib/build/render-page.ts';
 import { elements } from '../helpers/html.ts';
 import { unaccountedLines } from '../helpers/lines.ts';
 
@@ -58,7 +58,7 @@ function check(text: string): void {
   const ctx = makeRenderContext(build);
   for (const record of build.records) {
     if (record.status !== 'published' || !record.concept || record.concept.kind !== 'concept') continue;
-    const body = renderConceptBody(record, ctx);
+    const body = renderConceptPage(record, ctx);
     for (const html of [body.html, body.definitionHtml]) {
       expect(html).not.toMatch(/<script/i);
       for (const e of elements(html)) {

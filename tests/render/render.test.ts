@@ -6,7 +6,7 @@ import { readPage } from '../../src/lib/logseq/read.ts';
 import { graphFromPages } from '../../src/lib/ontology/load.ts';
 import { escapeStrayDollars } from '../../src/lib/render/dollars.ts';
 import { renderBlocks, renderInline, type RenderContext } from '../../src/lib/render/pipeline.ts';
-import { makeRenderContext } from '../../src/lib/site/build-graph.ts';
+import { makeRenderContext } from '../../src/lib/build/render-page.ts';
 import { attr, elements, type Element } from '../helpers/html.ts';
 
 const tags = (html: string) => elements(html).map((e) => e.tagName);

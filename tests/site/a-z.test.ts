@@ -1,6 +1,6 @@
 // Unit tests for the A–Z index grouping (src/components/helpers/a-z.ts).
 import { describe, expect, it } from 'vitest';
-import { groupByLetter, indexLetter, letterId } from '../../src/components/helpers/a-z.ts';
+import { groupByLetter, indexLetter, letterId } from '../../src/lib/site/a-z.ts';
 
 describe('indexLetter', () => {
   it('upper-cases the first letter and strips accents', () => {

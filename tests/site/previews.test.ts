@@ -1,5 +1,6 @@
-// Preview files: one JSON per concept, written from the loader's preview data; slugs must be plain.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// Preview files: one JSON per concept, written from the site data's previews; slugs must be plain; a
+// rebuild rewrites only the files whose bytes change and removes previews of concepts that are gone.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,22 +28,18 @@ describe('preview files', () => {
     expect(existsSync(path.join(tmp, 'escape.json'))).toBe(false);
   });
 
-  it('rewrites only changed previews when given what the last build wrote, and removes previews of concepts that are gone', () => {
+  it('rewrites only changed previews, and removes previews of concepts that are gone', () => {
     const out = mkdtempSync(path.join(tmp, 'again-'));
-    const first = writePreviewFiles(out, {
-      a: { title: 'A', termId: null, summary: 'One.' },
-      b: { title: 'B', termId: null, summary: 'Two.' },
-      c: { title: 'C', termId: null, summary: 'Three.' },
-    });
-    expect(first).toMatchObject({ written: 3, kept: 0, removed: 0 });
+    const previews = { a: { title: 'A', termId: null, summary: 'One.' }, b: { title: 'B', termId: null, summary: 'Two.' }, c: { title: 'C', termId: null, summary: 'Three.' } };
+    expect(writePreviewFiles(out, previews)).toEqual({ written: 3, kept: 0, removed: 0 });
+    const a = path.join(out, 'previews', 'a.json');
+    utimesSync(a, new Date(1_000_000), new Date(1_000_000));
     rmSync(path.join(out, 'previews', 'c.json'));
-    const second = writePreviewFiles(out, { a: { title: 'A', termId: null, summary: 'One.' }, b: { title: 'B', termId: null, summary: 'Changed.' }, c: { title: 'C', termId: null, summary: 'Three.' } }, first.files);
-    // a unchanged and present: kept; b changed: written; c unchanged but deleted meanwhile: written again.
-    expect(second).toMatchObject({ written: 2, kept: 1, removed: 0 });
+    // a unchanged: kept (not even touched); b changed: written; c unchanged but deleted meanwhile: written again.
+    expect(writePreviewFiles(out, { ...previews, b: { title: 'B', termId: null, summary: 'Changed.' } })).toEqual({ written: 2, kept: 1, removed: 0 });
+    expect(statSync(a).mtimeMs).toBe(1_000_000);
     expect(JSON.parse(readFileSync(path.join(out, 'previews', 'b.json'), 'utf8')).summary).toBe('Changed.');
-    expect(existsSync(path.join(out, 'previews', 'c.json'))).toBe(true);
-    const third = writePreviewFiles(out, { a: { title: 'A', termId: null, summary: 'One.' } }, second.files);
-    expect(third).toMatchObject({ written: 0, kept: 1, removed: 2 });
+    expect(writePreviewFiles(out, { a: previews.a })).toEqual({ written: 0, kept: 1, removed: 2 });
     expect(readdirSync(path.join(out, 'previews'))).toEqual(['a.json']);
   });
 });

@@ -1,6 +1,6 @@
 // Unit tests for the taxonomy tree (src/components/helpers/taxonomy.ts): lattices, cycles, depth cap.
 import { describe, expect, it } from 'vitest';
-import { buildTaxonomy, descendantCounts, type TaxonomyConcept, type TaxonomyNode } from '../../src/components/helpers/taxonomy.ts';
+import { buildTaxonomy, descendantCounts, type TaxonomyConcept, type TaxonomyNode } from '../../src/lib/site/taxonomy.ts';
 
 function graph(edges: Record<string, string[]>): Map<string, TaxonomyConcept> {
   const slugs = new Set([...Object.keys(edges), ...Object.values(edges).flat()]);

@@ -9,7 +9,7 @@ import { makeDomainNormaliser } from './domains.ts';
 import { extractPage } from './extract.ts';
 import { buildGraph, type GraphBuild } from './graph.ts';
 
-const PAGE_FILE = /\.(md|mdx|markdown)$/i;
+export const PAGE_FILE = /\.(md|mdx|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules', 'logseq', 'bak', '.recycle']);
 
 /** Page files under `dir`, relative, with forward slashes, sorted. */

@@ -21,6 +21,7 @@ import { rehypeLocalUrls, type LocalUrlProblem } from './rehype-local-urls.ts';
 import { MATH_MESSAGE_SOURCE, rehypeMath } from './rehype-math.ts';
 import { rehypeWikilinks } from './rehype-wikilinks.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
+import { plainTextOf } from './plain-text.ts';
 import { firstSentence } from './text.ts';
 import { someNode } from './tree.ts';
 
@@ -35,6 +36,8 @@ export interface RenderContext {
 
 export interface RenderResult {
   html: string;
+  /** The rendered text without markup (formulas as their TeX), from the tree. */
+  text: string;
   headings: HeadingInfo[];
   hasMath: boolean;
   demos: string[];
@@ -89,10 +92,12 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderRe
   const vfile = new VFile({ path: file });
   const diagnostics: Diagnostic[] = [];
   let html = '';
+  let text = '';
   const processor = processorFor(ctx);
   try {
     const hast = processor.runSync(tree, vfile) as HastRoot;
     html = processor.stringify(hast, vfile);
+    text = plainTextOf(hast);
   } catch (err) {
     diagnostics.push(diagnostic('parse-error', file, 1, `the page could not be rendered: ${(err as Error).message}`));
   }
@@ -115,6 +120,7 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderRe
   }
   return {
     html,
+    text,
     headings: (vfile.data.headings as HeadingInfo[] | undefined) ?? [],
     hasMath: hasMathNode(tree),
     demos: [...new Set(demos.filter((d) => d.known).map((d) => d.name))],

@@ -8,6 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import type { VFile } from 'vfile';
+import type { MathRawData } from './plain-text.ts';
 
 /** Messages this plugin leaves on the file carry this source. */
 export const MATH_MESSAGE_SOURCE = 'kb-math';
@@ -64,8 +65,10 @@ export function rehypeMath() {
         if (error) {
           file.message('Could not render math with KaTeX', { cause: error, place: child.position, ruleId: error.name.toLowerCase(), source: MATH_MESSAGE_SOURCE });
         }
-        // hast's types have no `raw` node (it is mdast-util-to-hast's extension); rehype-stringify writes it.
-        parent.children[k] = { type: 'raw', value: html } as unknown as ElementContent;
+        // hast's types have no `raw` node (it is mdast-util-to-hast's extension); rehype-stringify writes
+        // it. The TeX stays on the node for plain-text uses (plain-text.ts).
+        const data: MathRawData = { tex: value };
+        parent.children[k] = { type: 'raw', value: html, data } as unknown as ElementContent;
       }
     };
     visit(tree);

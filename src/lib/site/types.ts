@@ -1,5 +1,6 @@
-// The data each published page hands to Astro (the content collection entries' `data`). Built by the
-// loader from the concept graph; components only read it. Withheld pages never appear in it.
+// The data each published page renders: a concept page's ConceptEntryData, and the shell every page's
+// layout shows. Built by the pipeline from the concept graph (src/lib/site/view.ts, pages.ts) and
+// written to the site data folder; templates only read it. Withheld pages never appear in it.
 
 export interface ConceptRef {
   slug: string;
@@ -10,6 +11,12 @@ export interface ConceptRef {
    * where a list shows titles only (breadcrumbs, backlinks), to keep the per-page data small.
    */
   summary?: string;
+}
+
+export interface TagLink {
+  name: string;
+  /** URL slug of the tag page (never empty). */
+  slug: string;
 }
 
 export interface RelationView {
@@ -39,7 +46,7 @@ export interface ConceptEntryData {
   version: string | null;
   lastUpdated: string | null;
   owlClass: string | null;
-  tags: string[];
+  tags: TagLink[];
   /** Other properties, for display in a details table. */
   properties: { key: string; value: string }[];
   /** Every path from a root to this concept (root first, parent last; this concept excluded); refs without summaries. */
@@ -55,4 +62,15 @@ export interface ConceptEntryData {
   /** Whether the body or definition contains typeset math (load KaTeX CSS) or demos (load demo code). */
   hasMath: boolean;
   demos: string[];
+  /** The rendered body, stored by this digest in the site data folder. */
+  bodyDigest: string;
+}
+
+/** What the layout around every page shows (the same for every page). */
+export interface Shell {
+  title: string;
+  description: string;
+  /** Absolute site URL without a trailing slash. */
+  siteUrl: string;
+  hasGuides: boolean;
 }

@@ -4,12 +4,15 @@ import type { SiteConfig } from '../../config.ts';
 import { domainName } from '../ontology/domains.ts';
 import type { ConceptGraph, GraphNode, RelationGroup } from '../ontology/graph.ts';
 import { rootPaths } from '../ontology/queries.ts';
+import { slugify } from '../ontology/slug.ts';
 import { firstSentence } from '../render/text.ts';
 import { plainText, sentencePlain } from '../ontology/extract.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
 export const conceptHref = (slug: string) => `/concepts/${slug}/`;
 export const guideHref = (slug: string) => `/guides/${slug}/`;
+/** A tag's page slug: the slugified tag, never empty. */
+export const tagSlug = (tag: string) => slugify(tag) || 'tag';
 
 const LABELS: Record<string, string> = {
   'has-part': 'Has part',
@@ -87,7 +90,7 @@ export class GraphView {
     return slugs.map((s) => this.ref(s)).sort((a, b) => a.title.localeCompare(b.title, 'en'));
   }
 
-  entry(node: GraphNode, rendered: { definitionHtml: string; hasMath: boolean; demos: string[] }): ConceptEntryData {
+  entry(node: GraphNode, rendered: { definitionHtml: string; hasMath: boolean; demos: string[]; bodyDigest: string }): ConceptEntryData {
     const g = this.graph;
     const parents = this.sortedRefs(g.parents[node.slug] ?? []);
     const children = this.sortedRefs(g.children[node.slug] ?? []);
@@ -115,7 +118,7 @@ export class GraphView {
       version: node.version,
       lastUpdated: node.lastUpdated,
       owlClass: node.owlClass,
-      tags: node.tags,
+      tags: node.tags.map((name) => ({ name, slug: tagSlug(name) })),
       properties: node.properties,
       breadcrumbs,
       parents,
@@ -127,6 +130,7 @@ export class GraphView {
         .sort((a, b) => a.from.title.localeCompare(b.from.title, 'en')),
       hasMath: rendered.hasMath,
       demos: rendered.demos,
+      bodyDigest: rendered.bodyDigest,
     };
   }
 }

@@ -1,24 +1,6 @@
-// Unit tests for guide publication and slugs (helpers/guides.ts) and the concept JSON-LD (helpers/json-ld.ts).
+// Unit tests for the schema.org JSON-LD of concept pages and of the glossary (src/lib/site/json-ld.ts).
 import { describe, expect, it } from 'vitest';
-import { guideSlug, isPublishedGuide } from '../../src/components/helpers/guides.ts';
-import { definedTerm, scriptSafeJson } from '../../src/components/helpers/json-ld.ts';
-
-describe('isPublishedGuide', () => {
-  it('publishes only guides marked public', () => {
-    expect(isPublishedGuide({ title: 'G', public: true })).toBe(true);
-    expect(isPublishedGuide({ title: 'G', 'public-access': true })).toBe(true);
-    expect(isPublishedGuide({ title: 'G' })).toBe(false);
-    expect(isPublishedGuide({ title: 'G', public: true, 'public-access': false })).toBe(false);
-  });
-});
-
-describe('guideSlug', () => {
-  it("uses the pipeline's slug for the same title, else the slugified title", () => {
-    expect(guideSlug({ title: 'How it works' }, 'x.mdx', [{ slug: 'how-it-works-2', title: 'How it works' }])).toBe('how-it-works-2');
-    expect(guideSlug({ title: 'First Steps!' }, 'first.mdx')).toBe('first-steps');
-    expect(guideSlug({ title: '***' }, 'guides/intro')).toBe('guides-intro');
-  });
-});
+import { definedTerm, scriptSafeJson } from '../../src/lib/site/json-ld.ts';
 
 describe('JSON-LD', () => {
   const input = {

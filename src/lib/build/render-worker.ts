@@ -3,14 +3,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContent } from '../ontology/load.ts';
 import type { PageRecord } from '../ontology/extract.ts';
-import { makeRenderContext, renderConceptBody } from './build-graph.ts';
-import type { WorkerBody, WorkerSetup } from './render-pool.ts';
+import type { WorkerSetup } from './render-pool.ts';
+import { makeRenderContext, renderConceptPage, type RenderedPage } from './render-page.ts';
 
 const setup = workerData as WorkerSetup;
 const build = loadContent(setup.contentDir, setup.config);
 const ctx = makeRenderContext(build);
 const byFile = new Map<string, PageRecord>(build.records.map((r) => [r.page.file, r]));
 parentPort?.once('message', (files: string[]) => {
-  const bodies: WorkerBody[] = files.map((file) => renderConceptBody(byFile.get(file) as PageRecord, ctx));
+  const bodies: RenderedPage[] = files.map((file) => renderConceptPage(byFile.get(file) as PageRecord, ctx));
   parentPort?.postMessage(bodies);
 });

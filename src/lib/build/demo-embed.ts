@@ -5,9 +5,6 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { PageRecord } from '../ontology/extract.ts';
 import type { DemoRenderer } from '../render/rehype-demos.ts';
 
-/** Bump when fallback figures change, so cached pages are re-rendered. */
-export const DEMO_RENDER_VERSION = 1;
-
 export const demoRenderer: DemoRenderer = {
   render(name, params) {
     const problems = validateDemoParams(name, params);

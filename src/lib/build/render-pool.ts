@@ -1,28 +1,26 @@
-// Rendering in worker threads: each worker (src/lib/site/render-worker.ts, TypeScript loaded through
+// Rendering in worker threads: each worker (src/lib/build/render-worker.ts, TypeScript loaded through
 // tsx) reads the content folder and builds the graph as soon as it starts, then renders the files it
 // is sent and posts their bodies back. Starting the workers before the main thread has parsed the
 // content lets both parse at once.
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../../config.ts';
-import type { RenderedBody } from './build-graph.ts';
+import type { RenderedPage } from './render-page.ts';
 
 export interface WorkerSetup {
   contentDir: string;
   config: SiteConfig;
 }
 
-export type WorkerBody = Omit<RenderedBody, 'bodyDigest'>;
-
 /** A started worker: `render` sends it files once (and lets it exit afterwards); `stop` ends it unused. */
 export interface RenderWorker {
-  render(files: string[]): Promise<WorkerBody[]>;
+  render(files: string[]): Promise<RenderedPage[]>;
   stop(): void;
 }
 
 export function startRenderWorker(setup: WorkerSetup): RenderWorker {
   const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'], workerData: setup });
   let failed: Error | null = null;
-  let settle: { resolve: (b: WorkerBody[]) => void; reject: (e: Error) => void } | null = null;
+  let settle: { resolve: (b: RenderedPage[]) => void; reject: (e: Error) => void } | null = null;
   const fail = (err: Error) => {
     failed = err;
     settle?.reject(err);
@@ -32,7 +30,7 @@ export function startRenderWorker(setup: WorkerSetup): RenderWorker {
   worker.on('exit', (code) => {
     if (code !== 0) fail(new Error(`render worker stopped with exit code ${code}`));
   });
-  worker.on('message', (bodies: WorkerBody[]) => {
+  worker.on('message', (bodies: RenderedPage[]) => {
     const s = settle;
     settle = null;
     s?.resolve(bodies);
@@ -40,7 +38,7 @@ export function startRenderWorker(setup: WorkerSetup): RenderWorker {
   });
   return {
     render(files) {
-      return new Promise<WorkerBody[]>((resolve, reject) => {
+      return new Promise<RenderedPage[]>((resolve, reject) => {
         if (failed) return reject(failed);
         settle = { resolve, reject };
         worker.postMessage(files);

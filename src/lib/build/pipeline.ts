@@ -1,0 +1,239 @@
+// The build pipeline up to rendered pages: read the content folder, build the concept graph (the
+// publication rule has already decided what is published: withheld pages only resolve links),
+// render every published concept page that changed, and assemble the view data each page shows.
+// Rendering reuses a cached body when the page's source, how each of its links resolves and the
+// renderer's code (its fingerprint) are all unchanged. Plain data in, plain data out: no Astro.
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import type { SiteConfig } from '../../config.ts';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import type { PageRecord } from '../ontology/extract.ts';
+import type { GraphBuild, GraphNode, LinkTarget } from '../ontology/graph.ts';
+import { loadContent } from '../ontology/load.ts';
+import type { RenderContext } from '../render/pipeline.ts';
+import { firstSentence } from '../render/text.ts';
+import type { ConceptEntryData } from '../site/types.ts';
+import { GraphView } from '../site/view.ts';
+import { codeFingerprint } from './fingerprint.ts';
+import { makeRenderContext, renderConceptPage, RENDERER_MODULE, type RenderedPage } from './render-page.ts';
+import { startRenderWorker, type RenderWorker } from './render-pool.ts';
+
+/** What the render cache keeps of a rendered page besides its body (which is stored by digest). */
+export interface CachedRender {
+  /** Digest of everything the body depends on: renderer code, page source, link environment. */
+  bodyDigest: string;
+  definitionHtml: string;
+  hasMath: boolean;
+  demos: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface RenderCache {
+  get(slug: string): CachedRender | undefined;
+}
+
+export interface SitePage {
+  node: GraphNode;
+  record: PageRecord;
+  render: CachedRender;
+  /** The freshly rendered page, or null when the cached body was reused. */
+  rendered: RenderedPage | null;
+}
+
+export interface SiteBuild {
+  config: SiteConfig;
+  contentDir: string;
+  build: GraphBuild;
+  view: GraphView;
+  /** Published concept pages, in slug order. */
+  pages: SitePage[];
+  /** The renderer's code fingerprint this build rendered with. */
+  renderer: string;
+  /** Diagnostics from the graph and from rendering, sorted. */
+  diagnostics: Diagnostic[];
+  stats: { files: number; published: number; withheld: number; rendered: number; reused: number; seconds: { parse: number; render: number } };
+}
+
+export interface PipelineOptions {
+  contentDir: string;
+  config: SiteConfig;
+  cache?: RenderCache;
+  onProgress?: (msg: string) => void;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 27);
+
+let rendererFingerprint: string | null = null;
+/** The fingerprint of the renderer's code (computed once per process). */
+export function currentRenderer(): string {
+  rendererFingerprint ??= codeFingerprint([RENDERER_MODULE]);
+  return rendererFingerprint;
+}
+
+/** What a page's rendering depends on besides its own source: how each of its links resolves. */
+function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget, tags: Set<string>, summaries: Map<string, string>): string {
+  const c = record.concept;
+  if (!c) return '';
+  const parts: string[] = [];
+  for (const l of c.linkRefs) {
+    const t = resolve(l.target);
+    if (t.state !== 'published') {
+      parts.push(`${l.target}>${t.state}`);
+      continue;
+    }
+    const key = `${t.kind}:${t.slug}`;
+    let summary = summaries.get(key);
+    if (summary === undefined) summaries.set(key, (summary = firstSentence(t.definition)));
+    parts.push(`${l.target}>${t.kind}:${t.slug}|${t.title}|${summary}`);
+  }
+  for (const tag of c.tags) parts.push(`#${tag}:${tags.has(tag)}`);
+  return parts.join('\n');
+}
+
+function cachedRenderOf(bodyDigest: string, r: RenderedPage): CachedRender {
+  return { bodyDigest, definitionHtml: r.definitionHtml, hasMath: r.hasMath, demos: r.demos, diagnostics: r.diagnostics };
+}
+
+interface PendingPage {
+  node: GraphNode;
+  record: PageRecord;
+  bodyDigest: string;
+  render: CachedRender | null;
+  rendered: RenderedPage | null;
+}
+
+/** A build in progress: the graph is built and each page knows whether its cached render still holds. */
+interface Prepared {
+  options: PipelineOptions;
+  build: GraphBuild;
+  ctx: RenderContext;
+  renderer: string;
+  pages: PendingPage[];
+  parseSeconds: number;
+  started: number;
+}
+
+function prepare(options: PipelineOptions): Prepared {
+  const started = performance.now();
+  const build = loadContent(options.contentDir, options.config);
+  const parseSeconds = (performance.now() - started) / 1000;
+  options.onProgress?.(`parsed ${build.records.length} files in ${parseSeconds.toFixed(1)} s`);
+  const renderer = currentRenderer();
+  const tags = new Set(Object.keys(build.graph.tags));
+  /** First sentence of each link target's definition (by kind and slug), computed once per target. */
+  const summaries = new Map<string, string>();
+  const recordBySlug = new Map<string, PageRecord>();
+  for (const r of build.records) if (r.status === 'published' && r.concept?.kind === 'concept') recordBySlug.set(r.concept.slug, r);
+  const pages = build.graph.nodes
+    .filter((n) => n.kind === 'concept')
+    .map((node): PendingPage => {
+      const record = recordBySlug.get(node.slug) as PageRecord;
+      const bodyDigest = digest(`${renderer}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, tags, summaries)}`);
+      const cached = options.cache?.get(node.slug);
+      return { node, record, bodyDigest, render: cached && cached.bodyDigest === bodyDigest ? cached : null, rendered: null };
+    });
+  return { options, build, ctx: makeRenderContext(build), renderer, pages, parseSeconds, started };
+}
+
+function renderHere(p: Prepared, page: PendingPage): void {
+  page.rendered = renderConceptPage(page.record, p.ctx);
+  page.render = cachedRenderOf(page.bodyDigest, page.rendered);
+}
+
+function assemble(p: Prepared, rendered: number): SiteBuild {
+  const { options } = p;
+  const view = new GraphView(p.build.graph, options.config);
+  const diagnostics = [...p.build.diagnostics];
+  const pages: SitePage[] = p.pages.map((page) => {
+    const render = page.render as CachedRender;
+    diagnostics.push(...render.diagnostics);
+    return { node: page.node, record: page.record, render, rendered: page.rendered };
+  });
+  diagnostics.sort(compareDiagnostics);
+  const renderSeconds = (performance.now() - p.started) / 1000 - p.parseSeconds;
+  options.onProgress?.(`rendered ${rendered} pages, reused ${p.pages.length - rendered} unchanged, in ${renderSeconds.toFixed(1)} s`);
+  return {
+    config: options.config,
+    contentDir: options.contentDir,
+    build: p.build,
+    view,
+    pages,
+    renderer: p.renderer,
+    diagnostics,
+    stats: {
+      files: p.build.records.length,
+      published: p.pages.length,
+      withheld: p.build.withheld,
+      rendered,
+      reused: p.pages.length - rendered,
+      seconds: { parse: p.parseSeconds, render: renderSeconds },
+    },
+  };
+}
+
+/** The data of every published concept page of a run, in slug order. */
+export function conceptEntries(site: SiteBuild): ConceptEntryData[] {
+  return site.pages.map((page) => site.view.entry(page.node, page.render));
+}
+
+/** Runs the pipeline on this thread. */
+export function buildSite(options: PipelineOptions): SiteBuild {
+  const p = prepare(options);
+  let rendered = 0;
+  for (const page of p.pages) {
+    if (page.render) continue;
+    renderHere(p, page);
+    if (++rendered % 1000 === 0) options.onProgress?.(`rendered ${rendered} pages`);
+  }
+  return assemble(p, rendered);
+}
+
+/** Below this many pages to render, worker start-up costs more than it saves. */
+const PARALLEL_THRESHOLD = 300;
+
+/**
+ * Runs the pipeline, rendering pages in worker threads (one per core) when there are many to render.
+ * Each worker re-reads the content folder (the graph is deterministic, so it is the same graph) and
+ * renders its share of pages; results are identical to buildSite's. With `expectRender` (no render
+ * cache yet: a cold build) the workers start before this thread parses the content, so the parsing
+ * overlaps; otherwise they start only if enough pages turn out to need rendering.
+ */
+export async function buildSiteParallel(options: PipelineOptions & { workers?: number; expectRender?: boolean }): Promise<SiteBuild> {
+  const setup = { contentDir: options.contentDir, config: options.config };
+  const cores = options.workers ?? availableParallelism();
+  const early: RenderWorker[] = options.expectRender && cores >= 2 ? Array.from({ length: cores }, () => startRenderWorker(setup)) : [];
+  let p: Prepared;
+  try {
+    p = prepare(options);
+  } catch (err) {
+    for (const w of early) w.stop();
+    throw err;
+  }
+  const pending = p.pages.filter((page) => !page.render);
+  const workers = Math.min(cores, Math.ceil(pending.length / 100));
+  if (pending.length < PARALLEL_THRESHOLD || workers < 2) {
+    for (const w of early) w.stop();
+    for (const page of pending) renderHere(p, page);
+    return assemble(p, pending.length);
+  }
+  // Workers started early are one per core, at least as many as needed: stop the rest.
+  for (const w of early.slice(workers)) w.stop();
+  const pool = early.length > 0 ? early.slice(0, workers) : Array.from({ length: workers }, () => startRenderWorker(setup));
+  options.onProgress?.(`rendering ${pending.length} pages in ${workers} worker threads`);
+  const shares: PendingPage[][] = Array.from({ length: workers }, () => []);
+  pending.forEach((page, k) => shares[k % workers].push(page));
+  try {
+    await Promise.all(
+      shares.map(async (share, k) => {
+        const results = await pool[k].render(share.map((page) => page.record.page.file));
+        share.forEach((page, j) => {
+          page.rendered = results[j];
+          page.render = cachedRenderOf(page.bodyDigest, results[j]);
+        });
+      }),
+    );
+  } finally {
+    for (const w of pool) w.stop();
+  }
+  return assemble(p, pending.length);
+}

@@ -1,0 +1,54 @@
+// Rendering one concept page's body and definition: the render context (how links, tags, published
+// paths and demo embeds resolve in this build) and the call into the renderer. Shared by the pipeline
+// and its worker threads; `RENDERER_MODULE` is this file, whose import closure is the code a rendered
+// body depends on (src/lib/build/fingerprint.ts keys the render cache with it).
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { PageRecord } from '../ontology/extract.ts';
+import type { GraphBuild } from '../ontology/graph.ts';
+import { renderBlocks, renderInline, type RenderContext } from '../render/pipeline.ts';
+import type { HeadingInfo } from '../render/rehype-headings.ts';
+import { conceptHref, guideHref, tagSlug } from '../site/view.ts';
+import { demoRenderer } from './demo-embed.ts';
+
+export const RENDERER_MODULE = fileURLToPath(import.meta.url);
+
+/** What rendering one concept page produces. */
+export interface RenderedPage {
+  html: string;
+  headings: HeadingInfo[];
+  definitionHtml: string;
+  /** The body as plain text, from the rendered tree (for the search index). */
+  text: string;
+  hasMath: boolean;
+  demos: string[];
+  diagnostics: Diagnostic[];
+}
+
+export function makeRenderContext(build: GraphBuild): RenderContext {
+  const tags = new Set(Object.keys(build.graph.tags));
+  const paths = new Set(build.graph.nodes.map((n) => (n.kind === 'guide' ? guideHref(n.slug) : conceptHref(n.slug))));
+  return {
+    resolveLink: build.resolveLink,
+    isPublishedPath: (p) => paths.has(p.split('#')[0].split('?')[0].replace(/\/?$/, '/')),
+    tagHref: (tag) => (tags.has(tag) ? `/tags/${tagSlug(tag)}/` : null),
+    pageHref: (t) => (t.kind === 'guide' ? guideHref(t.slug) : conceptHref(t.slug)),
+    demos: demoRenderer,
+  };
+}
+
+/** Renders one concept page's body and definition. */
+export function renderConceptPage(record: PageRecord, ctx: RenderContext): RenderedPage {
+  const c = record.concept as NonNullable<PageRecord['concept']>;
+  const r = renderBlocks(record.body, record.page.file, ctx, c.title);
+  const d = c.definition ? renderInline(c.definition, c.titleLine, record.page.file, ctx) : null;
+  return {
+    html: r.html,
+    headings: r.headings,
+    definitionHtml: d?.html ?? '',
+    text: r.text,
+    hasMath: r.hasMath || (d?.hasMath ?? false),
+    demos: r.demos,
+    diagnostics: [...r.diagnostics, ...(d?.diagnostics ?? [])],
+  };
+}
