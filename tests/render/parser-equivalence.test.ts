@@ -6,12 +6,23 @@
 // upgrade that changes them is noticed.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
 import { describe, expect, it } from 'vitest';
 import { renderCorpus } from '../../scripts/lib/corpus.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
 import type { Block } from '../../src/lib/logseq/types.ts';
 import { escapeStrayDollars } from '../../src/lib/render/dollars.ts';
-import { parseSource, referenceParse } from '../../src/lib/render/outline-to-mdast.ts';
+import { parseSource } from '../../src/lib/render/outline-to-mdast.ts';
+
+/** The reference parser: micromark with GFM and math, as remark-gfm and remark-math run it. */
+function referenceParse(text: string): Root {
+  return fromMarkdown(text, { extensions: [gfm(), math()], mdastExtensions: [...gfmFromMarkdown(), mathFromMarkdown()] });
+}
 
 type Tree = { [key: string]: unknown };
 

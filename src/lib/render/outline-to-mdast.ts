@@ -5,11 +5,6 @@
 // with GFM and math; node positions are shifted to the block's real line in the file.
 import type { BlockContent, DefinitionContent, List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Math } from 'mdast-util-math';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { mathFromMarkdown } from 'mdast-util-math';
-import { gfm } from 'micromark-extension-gfm';
-import { math } from 'micromark-extension-math';
 import { markdownToMdast } from 'satteri';
 import type { Block } from '../logseq/types.ts';
 import { escapeStrayDollars } from './dollars.ts';
@@ -18,12 +13,18 @@ type Flow = BlockContent | DefinitionContent;
 
 const SATTERI_FEATURES = { features: { gfm: true, math: true, frontmatter: false } } as const;
 
-/**
- * The reference parser: micromark with GFM and math (what remark-gfm and remark-math run). Used only
- * when Sätteri throws, so a parser fault in one block can never stop a build.
- */
-const extensions = [gfm(), math()];
-const mdastExtensions = [...gfmFromMarkdown(), mathFromMarkdown()];
+/** A text the parser failed on: where it starts and what the parser said. */
+export interface ParseFailure {
+  line: number;
+  message: string;
+}
+
+declare module 'mdast' {
+  interface RootData {
+    /** Texts Sätteri failed on (each is shown as plain text); the renderer reports them. */
+    kbParseFailures?: ParseFailure[];
+  }
+}
 
 /**
  * Brings Sätteri's tree to the shape micromark gives: math nodes get mdast-util-math's hints for
@@ -61,25 +62,27 @@ function likeMicromark(node: Root | RootContent): void {
 /**
  * Markdown text → mdast with GFM (tables, footnotes, strikethrough, task lists, literal autolinks)
  * and math. Parsed by Sätteri, Astro 7's own Markdown parser (Rust, through N-API): on the shipped
- * content and on generated corpora its trees equal micromark's node for node, positions included
- * (tests/render/parser-equivalence.test.ts), and it parses 40 times faster, which was most of the
- * rendering time. NUL characters become U+FFFD first, as CommonMark (and micromark) require.
+ * content and on generated corpora its trees equal micromark's (what remark-gfm and remark-math run)
+ * node for node, positions included (tests/render/parser-equivalence.test.ts), and it parses 40
+ * times faster, which was most of the rendering time. NUL characters become U+FFFD first, as
+ * CommonMark requires. Should Sätteri fail on a text, the text is shown as it is, as plain text,
+ * and the failure is recorded on the tree (`data.kbParseFailures`) for the renderer to report.
  */
 export function parseSource(text: string): Root {
   const source = text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text;
   let tree: Root;
   try {
     tree = markdownToMdast(source, SATTERI_FEATURES) as unknown as Root;
-  } catch {
-    return referenceParse(source);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      type: 'root',
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: source }], position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }],
+      data: { kbParseFailures: [{ line: 1, message }] },
+    };
   }
   likeMicromark(tree);
   return tree;
-}
-
-/** The same text through micromark (the reference parser). */
-export function referenceParse(text: string): Root {
-  return fromMarkdown(text, { extensions, mdastExtensions });
 }
 
 interface Positioned {
@@ -137,7 +140,10 @@ function promoteDisplayMath(tree: Root): void {
 export function parseMarkdown(text: string, line = 1): Root {
   const tree = parseSource(escapeStrayDollars(text));
   if (text.includes('$$')) promoteDisplayMath(tree);
-  if (line !== 1) shiftLines(tree as Positioned, line - 1);
+  if (line !== 1) {
+    shiftLines(tree as Positioned, line - 1);
+    for (const f of tree.data?.kbParseFailures ?? []) f.line += line - 1;
+  }
   return tree;
 }
 
@@ -154,9 +160,14 @@ const isSeparator = (n: RootContent) => n.type === 'paragraph' && n.children.len
  * unclosed fence, math block or HTML comment runs to the end of its document), each text is parsed
  * on its own instead, so the result never depends on the joining.
  */
-export function parseBlockTexts(texts: readonly { text: string; line: number }[]): RootContent[][] {
+export function parseBlockTexts(texts: readonly { text: string; line: number }[], failures: ParseFailure[] = []): RootContent[][] {
   if (texts.length === 0) return [];
-  const eachOnItsOwn = () => texts.map((t) => parseMarkdown(t.text, t.line).children);
+  const eachOnItsOwn = () =>
+    texts.map((t) => {
+      const tree = parseMarkdown(t.text, t.line);
+      failures.push(...(tree.data?.kbParseFailures ?? []));
+      return tree.children;
+    });
   if (texts.length === 1 || texts.some((t) => t.text.includes(SEPARATOR))) return eachOnItsOwn();
   const starts: number[] = [];
   const parts: string[] = [];
@@ -172,6 +183,8 @@ export function parseBlockTexts(texts: readonly { text: string; line: number }[]
     for (let k = escaped.indexOf('\n'); k >= 0; k = escaped.indexOf('\n', k + 1)) line++;
   }
   const tree = parseSource(parts.join(''));
+  // A failure on the joined text: parse each text on its own, so the failure is pinned to its block.
+  if (tree.data?.kbParseFailures) return eachOnItsOwn();
   if (texts.some((t) => t.text.includes('$$'))) promoteDisplayMath(tree);
   const segments: RootContent[][] = [[]];
   for (const n of tree.children) {
@@ -295,8 +308,10 @@ export function outlineToMdast(blocks: readonly Block[], title?: string): Root {
     }
   };
   collect(blocks);
-  const parsed = parseBlockTexts(withText);
+  const failures: ParseFailure[] = [];
+  const parsed = parseBlockTexts(withText, failures);
   const parsedOf = new Map<Block, RootContent[]>(withText.map((b, k) => [b, parsed[k]]));
   const tree = dropEmptySections({ type: 'root', children: siblings(blocks, false, parsedOf) });
+  if (failures.length > 0) tree.data = { kbParseFailures: failures };
   return title === undefined ? tree : dropTitleHeading(tree, title);
 }

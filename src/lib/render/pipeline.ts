@@ -101,6 +101,9 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderRe
   } catch (err) {
     diagnostics.push(diagnostic('parse-error', file, 1, `the page could not be rendered: ${(err as Error).message}`));
   }
+  for (const f of tree.data?.kbParseFailures ?? []) {
+    diagnostics.push(diagnostic('parse-error', file, f.line, `the Markdown parser failed on this block (${f.message}); its text is shown as it is`));
+  }
   for (const m of vfile.messages) {
     if (m.source === MATH_MESSAGE_SOURCE) {
       const cause = m.cause instanceof Error ? m.cause.message.replace(/^KaTeX parse error: /, '') : m.reason;
@@ -142,7 +145,7 @@ export function renderMarkdown(text: string, line: number, file: string, ctx: Re
 export function renderInline(text: string, line: number, file: string, ctx: RenderContext): RenderResult {
   const tree = parseMarkdown(text, line);
   if (tree.children.length === 1 && tree.children[0].type === 'paragraph') {
-    const inline = { type: 'root', children: tree.children[0].children } as unknown as MdastRoot;
+    const inline = { type: 'root', children: tree.children[0].children, data: tree.data } as unknown as MdastRoot;
     return renderTree(inline, file, ctx);
   }
   return renderTree(tree, file, ctx);
