@@ -14,8 +14,8 @@ import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../../tests/e2e/helpers/browser.ts';
-import { buildSite, generateCorpus, PROJECT_ROOT, type CorpusManifest } from '../../tests/search/site-build.ts';
+import { launchBrowser } from '../lib/browser.ts';
+import { buildSite, generateCorpus, PROJECT_ROOT, type CorpusManifest } from '../lib/site-build.ts';
 
 const { values } = parseArgs({
   options: {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NAMES } from '../../src/demos/registry.ts';
-import { collectConsoleErrors, launchBrowser, serveDir } from './helpers/browser.ts';
+import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
 import { buildDemoHarness } from './helpers/demo-harness.ts';
 
 const SPACER_PX = 3000;

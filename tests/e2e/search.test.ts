@@ -8,8 +8,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, generateCorpus, PROJECT_ROOT, type CorpusManifest } from '../search/site-build.ts';
-import { collectConsoleErrors, launchBrowser, serveDir } from './helpers/browser.ts';
+import { buildSite, generateCorpus, PROJECT_ROOT, type CorpusManifest } from '../../scripts/lib/site-build.ts';
+import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
 
 interface BuiltConcept {
   title: string;

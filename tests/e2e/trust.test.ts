@@ -15,7 +15,7 @@ import { loadSiteConfig } from '../../src/config.ts';
 import { runAudit } from '../../src/lib/audit/index.ts';
 import { listFiles } from '../../src/lib/audit/files.ts';
 import { loadContent } from '../../src/lib/ontology/load.ts';
-import { collectConsoleErrors, launchBrowser, serveDir } from './helpers/browser.ts';
+import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-trust-'));

@@ -2,7 +2,7 @@
 // page renders the shell plus its own data object from the site data folder, and nothing else; a
 // page's `cacheKey` for Astro's incremental build is therefore the digest of that object's file
 // and of the shell, derived from the data itself (src/lib/build/site-data.ts), never listed by hand.
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
 import { resolveContentDir } from '../../config.ts';
 import {
@@ -72,6 +72,11 @@ export async function hasRoute(id: string): Promise<boolean> {
 
 export async function exportText(name: ExportName): Promise<string> {
   return readExport((await site()).dir, name);
+}
+
+/** A published guide's compiled MDX content. */
+export async function guideContent(entry: CollectionEntry<'guides'>) {
+  return (await render(entry)).Content;
 }
 
 /**

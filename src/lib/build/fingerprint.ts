@@ -20,6 +20,16 @@ function resolveRelative(from: string, specifier: string): string | null {
   return null;
 }
 
+/** The files a module imports by relative path (type-only imports included), resolved. */
+export function relativeImports(file: string): string[] {
+  const out: string[] = [];
+  for (const m of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
+    const target = resolveRelative(file, m[2]);
+    if (target) out.push(target);
+  }
+  return out;
+}
+
 /** Every file reachable from `entries` through relative imports, sorted, entries included. */
 export function moduleClosure(entries: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -28,11 +38,7 @@ export function moduleClosure(entries: readonly string[]): string[] {
     const file = stack.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(SPECIFIER)) {
-      const target = resolveRelative(file, m[2]);
-      if (target && !seen.has(target)) stack.push(target);
-    }
+    for (const target of relativeImports(file)) if (!seen.has(target)) stack.push(target);
   }
   return [...seen].sort();
 }

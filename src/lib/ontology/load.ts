@@ -2,10 +2,9 @@
 // graph. This is the one entry point `check`, the Astro loader and the tests share.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SiteConfig } from '../../config.ts';
 import { readPage } from '../logseq/read.ts';
 import type { ParsedPage } from '../logseq/types.ts';
-import { makeDomainNormaliser } from './domains.ts';
+import { makeDomainNormaliser, type DomainInfo } from './domains.ts';
 import { extractPage } from './extract.ts';
 import { buildGraph, type GraphBuild } from './graph.ts';
 
@@ -39,7 +38,11 @@ export function readPages(dir: string, options: { digest?: boolean } = {}): Pars
   return listPageFiles(dir).map((file) => readPage(readFileSync(path.join(dir, file)), file, options));
 }
 
-export type GraphOptions = Pick<SiteConfig, 'publishAll' | 'domains'>;
+/** What the graph needs of the site configuration. */
+export interface GraphOptions {
+  publishAll: boolean;
+  domains: readonly DomainInfo[];
+}
 
 export function graphFromPages(pages: readonly ParsedPage[], options: GraphOptions): GraphBuild {
   const normaliseDomain = makeDomainNormaliser(options.domains);
