@@ -47,25 +47,47 @@ export function generateCorpus(out: string, pages: number, seed: number, defects
   return JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as CorpusManifest;
 }
 
+/**
+ * A private copy of the project (its source, with node_modules linked) and its own build cache, so
+ * that builds in it never collide with builds of the working tree, and so that a test may change
+ * the copy's code between builds.
+ */
+export interface ProjectCopy {
+  dir: string;
+  /** Runs `npm run build`'s script in the copy for `contentDir` into `outDir`; returns its output. */
+  build(contentDir: string, outDir: string, timeoutMs?: number): string;
+  remove(): void;
+}
+
+export function projectCopy(): ProjectCopy {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kb-project-'));
+  cpSync(PROJECT_ROOT, dir, {
+    recursive: true,
+    filter: (source) => !SKIP.has(path.relative(PROJECT_ROOT, source).split(path.sep)[0]),
+  });
+  symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return {
+    dir,
+    build(contentDir, outDir, timeoutMs = 1_800_000) {
+      // Its own build cache too: node_modules is shared with the working tree, and so would be the
+      // default cache in node_modules/.astro (site data, incremental-build manifest).
+      const env = projectEnv({ KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: path.join(dir, '.kb-cache') });
+      const output = run(path.join(BIN, 'tsx'), ['scripts/build.ts', '--outDir', outDir], dir, env, timeoutMs);
+      if (!existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))) throw new Error(`build wrote no Pagefind index:\n${output.slice(-4000)}`);
+      return output;
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Builds the site for `contentDir` into `outDir` (Astro, then Pagefind) from a private copy of the project. */
 export function buildSite(contentDir: string, outDir: string, timeoutMs = 1_800_000): string {
-  const copy = mkdtempSync(path.join(tmpdir(), 'kb-search-project-'));
+  const copy = projectCopy();
   try {
-    cpSync(PROJECT_ROOT, copy, {
-      recursive: true,
-      filter: (source) => {
-        const relative = path.relative(PROJECT_ROOT, source);
-        return !SKIP.has(relative.split(path.sep)[0]);
-      },
-    });
-    symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
-    // Its own build cache too: node_modules is shared with the working tree, and so would be the
-    // default cache in node_modules/.astro (content store, incremental-build manifest).
-    const env = projectEnv({ KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: path.join(copy, '.kb-cache') });
-    const output = run(path.join(BIN, 'tsx'), ['scripts/build.ts', '--outDir', outDir], copy, env, timeoutMs);
-    if (!existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))) throw new Error(`build wrote no Pagefind index:\n${output.slice(-4000)}`);
-    return output;
+    return copy.build(contentDir, outDir, timeoutMs);
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    copy.remove();
   }
 }
