@@ -1,7 +1,8 @@
-// Link resolution: `[[text]]` → the one page it names, by page name, preferred term, alias or term
-// id; case-, space- and punctuation-insensitive, so `[[ModelParameters]]` finds "Model Parameters".
-// Names beat aliases, aliases beat term ids; two pages matching equally well is ambiguity, reported
-// rather than guessed.
+// Link resolution: `[[text]]` → the one page it names, by page name, preferred term, alias, term id
+// An exact match (ignoring only case, as Logseq does) wins over a loose one
+// (also ignoring spaces and punctuation, so `[[ModelParameters]]` finds "Model Parameters"). Within
+// each, names beat aliases and aliases beat ids. Ambiguity is reported only when several pages tie
+// at the best level that matches at all, rather than guessed.
 import type { Concept } from './schema.ts';
 
 export type Resolution =
@@ -9,7 +10,7 @@ export type Resolution =
   | { state: 'ambiguous'; indices: number[] }
   | { state: 'missing' };
 
-/** The comparison key: letters and digits only, lower-cased, accents removed. */
+/** The loose comparison key: letters and digits only, lower-cased, accents removed. */
 export function linkKey(text: string): string {
   // Fast path for plain ASCII (nearly every link): no Unicode normalisation needed.
   if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -20,10 +21,18 @@ export function linkKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const RANKS = 3;
+/** The exact comparison key: the name as written, ignoring case and surrounding or repeated spaces. */
+export function exactKey(text: string): string {
+  const t = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFC');
+  return t.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Levels, best first: exact name, alias, id; then loose name, alias, id. */
+const KINDS = 3;
 
 export class LinkIndex {
-  private readonly byRank: Map<string, number[]>[] = Array.from({ length: RANKS }, () => new Map());
+  private readonly exact: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
+  private readonly loose: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
 
   constructor(concepts: readonly Concept[]) {
     concepts.forEach((c, i) => {
@@ -34,12 +43,9 @@ export class LinkIndex {
     });
   }
 
-  private add(rank: number, text: string, index: number): void {
-    const key = linkKey(text);
-    if (key === '') return;
-    const list = this.byRank[rank].get(key);
-    if (!list) this.byRank[rank].set(key, [index]);
-    else if (!list.includes(index)) list.push(index);
+  private add(kind: number, text: string, index: number): void {
+    put(this.exact[kind], exactKey(text), index);
+    put(this.loose[kind], linkKey(text), index);
   }
 
   private readonly memo = new Map<string, Resolution>();
@@ -51,14 +57,25 @@ export class LinkIndex {
   }
 
   private lookup(text: string): Resolution {
+    const exact = exactKey(text);
+    if (exact === '') return { state: 'missing' };
+    for (const map of this.exact) {
+      const hits = map.get(exact);
+      if (hits) return hits.length === 1 ? { state: 'found', index: hits[0] } : { state: 'ambiguous', indices: [...hits] };
+    }
     const key = linkKey(text);
     if (key === '') return { state: 'missing' };
-    for (const map of this.byRank) {
+    for (const map of this.loose) {
       const hits = map.get(key);
-      if (!hits) continue;
-      if (hits.length === 1) return { state: 'found', index: hits[0] };
-      return { state: 'ambiguous', indices: [...hits] };
+      if (hits) return hits.length === 1 ? { state: 'found', index: hits[0] } : { state: 'ambiguous', indices: [...hits] };
     }
     return { state: 'missing' };
   }
+}
+
+function put(map: Map<string, number[]>, key: string, index: number): void {
+  if (key === '') return;
+  const list = map.get(key);
+  if (!list) map.set(key, [index]);
+  else if (!list.includes(index)) list.push(index);
 }
