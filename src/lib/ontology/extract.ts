@@ -1,12 +1,21 @@
 // Concept extraction: one ParsedPage → a Concept (or the reason there is none). Finds the ontology
-// block in any dialect, merges page properties, block properties and property groups, collects
-// `is-subclass-of` and every other relation wherever it is written, and gathers the page's links,
-// tags and demo macros with their lines. Link resolution happens later, in graph.ts.
+// data in any dialect (the ontology block with its property siblings, page properties, front matter,
+// the JSON-LD dialect's `Page` and `Class` objects), merges them and reports where the two dialects
+// disagree; collects `is-subclass-of` and every other relation wherever it is written (OWL axioms in
+// fences when nothing else names a parent), finds the definition wherever editors put it, and gathers
+// the page's links, tags and demo macros with their lines. Link resolution happens later, in graph.ts.
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { findReferences, linkTargetsInValue } from '../logseq/references.ts';
 import type { Block, ParsedPage, Property } from '../logseq/types.ts';
+import { definitionFromProperty, definitionSection, type FoundText } from './definition.ts';
+import { domainLabel } from './domains.ts';
+import { readJsonLdConcept, type JsonLdConcept } from './json-ld.ts';
+import { findOntologyRegion, isPropertyOnly } from './ontology-block.ts';
+import { owlParents, localName } from './owl-functional.ts';
+import { canonicalRelationKey } from './relation-keys.ts';
+import { linkKey } from './resolve.ts';
 import type { Concept, LinkRef } from './schema.ts';
-import { slugify } from './slug.ts';
+import { safeSlug, slugify } from './slug.ts';
 
 /** Keys that hold scalar metadata, never relations. */
 const META_KEYS = new Set([
@@ -49,13 +58,13 @@ export interface ExtractOptions {
   normaliseDomain: (raw: string | null) => string | null;
 }
 
-function isOntologyHeading(text: string): boolean {
-  return /^#{0,6}\s*ontologyblock\s*$/i.test(text.split('\n', 1)[0].trim());
-}
-
-function collectProperties(block: Block, into: Property[]): void {
-  into.push(...block.properties);
-  for (const child of block.children) collectProperties(child, into);
+/** Collects the properties of `block`'s subtree, remembering which block holds each. */
+function collectProperties(block: Block, into: Property[], holders: Map<Property, Block>): void {
+  for (const p of block.properties) {
+    into.push(p);
+    holders.set(p, block);
+  }
+  for (const child of block.children) collectProperties(child, into, holders);
 }
 
 function walk(blocks: readonly Block[], visit: (b: Block) => void): void {
@@ -121,6 +130,32 @@ function frontMatterList(value: unknown): string[] | null {
   return null;
 }
 
+/** A title as written: surrounding and repeated whitespace removed, nothing else (no Markdown is read). */
+const asWritten = (value: string) => value.trim().replace(/\s+/g, ' ');
+
+/** Reports where the two dialects of one page say different things. */
+function conflict(diagnostics: Diagnostic[], file: string, line: number, what: string, jsonLd: string, logseq: string): void {
+  diagnostics.push(
+    diagnostic('conflicting-data', file, line, `the page's JSON-LD gives ${what} "${jsonLd}" but its properties say "${logseq}"; the properties are used`, jsonLd),
+  );
+}
+
+/** A `definition::` written outside the ontology data (e.g. nested under an `is-subclass-of::` line after it). */
+function definitionOutside(blocks: readonly Block[], skip: ReadonlySet<Block>): FoundText | null {
+  const stack = [...blocks].reverse();
+  while (stack.length > 0) {
+    const b = stack.pop() as Block;
+    if (skip.has(b)) continue;
+    for (const p of b.properties) {
+      if (p.key !== 'definition' && p.key !== 'description') continue;
+      const found = definitionFromProperty(p, b);
+      if (found) return found;
+    }
+    for (let k = b.children.length - 1; k >= 0; k--) stack.push(b.children[k]);
+  }
+  return null;
+}
+
 export function extractPage(page: ParsedPage, options: ExtractOptions): PageRecord {
   const diagnostics: Diagnostic[] = [];
   if (page.diagnostics.some((d) => d.code === 'parse-error')) {
@@ -130,12 +165,16 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
     diagnostics.push(diagnostic('empty-page', page.file, 1, 'the file is empty; nothing is published'));
     return { page, status: 'empty', concept: null, ontology: false, body: [], diagnostics };
   }
+  const jsonLd: JsonLdConcept | null = readJsonLdConcept(page.jsonLd);
 
-  // 1. Where the ontology data lives.
-  const ontologyBlock = page.blocks.find((b) => b.kind === 'bullet' && isOntologyHeading(b.text)) ?? null;
+  // 1. Where the ontology data lives: the ontology block with its property siblings, else every block.
+  const region = findOntologyRegion(page.blocks);
+  const ontologyBlock = region.block;
+  const inRegion = new Set(region.blocks);
+  const holders = new Map<Property, Block>();
   const scalarSources: Property[] = [...page.pageProperties];
-  if (ontologyBlock) collectProperties(ontologyBlock, scalarSources);
-  else walk(page.blocks, (b) => scalarSources.push(...b.properties));
+  if (ontologyBlock) for (const b of region.blocks) collectProperties(b, scalarSources, holders);
+  else for (const b of page.blocks) collectProperties(b, scalarSources, holders);
   const first = new Map<string, Property>();
   for (const p of scalarSources) {
     const existing = first.get(p.key);
@@ -154,7 +193,7 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   const seen = new Set<Property>();
   const considerRelation = (p: Property) => {
     if (seen.has(p) || META_KEYS.has(p.key)) return;
-    if (RELATION_KEYS.has(p.key) || p.value.includes('[[')) {
+    if (RELATION_KEYS.has(canonicalRelationKey(p.key)) || p.value.includes('[[')) {
       seen.add(p);
       relationProps.push(p);
     }
@@ -167,41 +206,66 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   for (const p of relationProps) {
     const fmList = fm ? frontMatterList(fm[p.key]) : null;
     const targets = fmList ?? splitList(p.value);
+    const key = canonicalRelationKey(p.key);
     for (const target of targets) {
-      if (p.key === 'is-subclass-of') parentRefs.push({ target, line: p.line });
-      else relationRefs.push({ key: p.key, target, line: p.line });
+      if (key === 'is-subclass-of') parentRefs.push({ target, line: p.line });
+      else relationRefs.push({ key, target, line: p.line });
     }
   }
 
   const hasOntology =
-    ontologyBlock !== null || ['term-id', 'preferred-term', 'is-subclass-of', 'definition'].some((k) => first.has(k));
+    ontologyBlock !== null || ['term-id', 'preferred-term', 'is-subclass-of', 'definition'].some((k) => first.has(k)) || (jsonLd !== null && (jsonLd.hasClass || jsonLd.termId !== null));
 
-  // 3. Publication (GUIDE §3).
-  const publicValues = [get('public-access'), get('public')].map((p) => p?.value);
+  // 3. Publication (GUIDE §3). The JSON-LD dialect's `vc:public` counts like `public::`.
+  const publicValues = [get('public-access')?.value, get('public')?.value, jsonLd?.public ? String(jsonLd.public.value) : undefined];
   const explicitFalse = publicValues.some(falsy);
   const isPublic = !explicitFalse && (options.publishAll || publicValues.some(truthy));
 
-  // 4. Scalars.
+  // 4. Identity: term id, title, aliases. Properties first, then the JSON-LD.
   const termIdProp = get('term-id', 'termid');
-  const termId = termIdProp ? termIdProp.value.trim() : null;
+  const termId = termIdProp ? termIdProp.value.trim() : (jsonLd?.termId?.value ?? null);
+  if (termIdProp && jsonLd?.termId && jsonLd.termId.value !== termIdProp.value.trim()) {
+    conflict(diagnostics, page.file, jsonLd.termId.line, 'the term id', jsonLd.termId.value, termIdProp.value.trim());
+  }
   const preferred = get('preferred-term');
   const titleProp = preferred ?? get('title');
-  const title = (titleProp ? plainText(titleProp.value) : '') || page.name || page.file;
+  const jsonTitle = jsonLd?.label ?? jsonLd?.pageTitle ?? jsonLd?.legacyPreferredTerm ?? null;
+  const title = (titleProp ? asWritten(titleProp.value) : '') || (jsonTitle ? asWritten(jsonTitle.value) : '') || page.name || page.file;
+  if (preferred && jsonLd?.label && linkKey(jsonLd.label.value) !== linkKey(preferred.value)) {
+    conflict(diagnostics, page.file, jsonLd.label.line, 'the label', jsonLd.label.value, asWritten(preferred.value));
+  }
   const aliases: string[] = [];
+  const addAlias = (a: string) => {
+    if (!aliases.includes(a) && a !== title) aliases.push(a);
+  };
   for (const k of ALIAS_KEYS) {
     const p = first.get(k);
     if (!p || p.value === '') continue;
     const fmList = fm ? frontMatterList(fm[k]) : null;
-    for (const a of fmList ?? splitList(p.value)) if (!aliases.includes(a) && a !== title) aliases.push(a);
+    for (const a of fmList ?? splitList(p.value)) addAlias(a);
   }
-  const definitionProp = get('definition', 'description');
-  const scalar = (...keys: string[]) => get(...keys)?.value ?? null;
-  const domainRaw = scalar('source-domain', 'domain');
+  // Other names the JSON-LD gives (an old preferred term, a page title spelt differently) find the page too.
+  for (const name of [jsonLd?.label, jsonLd?.pageTitle, jsonLd?.legacyPreferredTerm]) {
+    if (name && linkKey(name.value) !== linkKey(title)) addAlias(asWritten(name.value));
+  }
 
-  // 5. Body: everything but the ontology block and bullets that only carry properties.
-  const body = page.blocks.filter(
-    (b) => b !== ontologyBlock && !(b.kind === 'bullet' && b.text === '' && b.children.length === 0 && b.properties.length > 0),
-  );
+  // 5. Body: everything but the ontology data and bullets that only carry properties.
+  let body = page.blocks.filter((b) => !inRegion.has(b) && !(isPropertyOnly(b) && b.kind === 'bullet'));
+
+  // 6. Definition, wherever it is: a `definition::` in the ontology data, then anywhere on the page,
+  // then a `Definition` section (taken out of the body), then the JSON-LD.
+  const definitionProp = get('definition', 'description');
+  let definition: FoundText | null = definitionProp ? definitionFromProperty(definitionProp, holders.get(definitionProp)) : null;
+  if (!definition && ontologyBlock) definition = definitionOutside(page.blocks, inRegion);
+  if (!definition) {
+    const section = definitionSection(body);
+    if (section) {
+      definition = section.found;
+      body = section.body;
+    }
+  }
+  if (!definition && jsonLd?.definition) definition = { text: jsonLd.definition.value, line: jsonLd.definition.line };
+
   const linkRefs: LinkRef[] = [];
   const tags = new Set<string>();
   const demos: Concept['demos'] = [];
@@ -214,32 +278,80 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
     for (const t of refs.tags) tags.add(t.tag);
     for (const d of refs.demos) demos.push({ name: d.name, params: d.params, line: b.line + d.lineOffset });
   });
-  if (definitionProp) {
-    for (const l of findReferences(definitionProp.value).links) {
-      linkRefs.push({ target: l.target, line: definitionProp.line, sentence: sentenceAround(definitionProp.value, l.target) });
-    }
+  if (definition) {
+    const def: FoundText = definition;
+    for (const l of findReferences(def.text).links) linkRefs.push({ target: l.target, line: def.line, sentence: sentenceAround(def.text, l.target) });
   }
   const fmTags = fm ? frontMatterList(fm.tags) : null;
   for (const t of fmTags ?? (first.get('tags') ? splitList(first.get('tags')?.value ?? '') : [])) tags.add(t);
 
+  // 7. The JSON-LD's taxonomy and relations, next to (and compared with) the Logseq lines.
+  const scalar = (...keys: string[]) => get(...keys)?.value ?? null;
+  const owlClass = scalar('owl:class');
+  if (jsonLd) {
+    const logseqParents = new Set(parentRefs.map((r) => linkKey(r.target)));
+    const jsonParents = new Set<string>();
+    for (const ref of jsonLd.parents) {
+      const keys = [linkKey(ref.label), ...(ref.id ? [linkKey(localName(ref.id))] : [])];
+      keys.forEach((k) => jsonParents.add(k));
+      if (!keys.some((k) => logseqParents.has(k))) parentRefs.push({ target: ref.label, line: ref.line, ...(ref.id ? { id: ref.id } : {}) });
+    }
+    const differs = [...logseqParents].some((k) => !jsonParents.has(k)) || jsonLd.parents.some((r) => !logseqParents.has(linkKey(r.label)) && !(r.id && logseqParents.has(linkKey(localName(r.id)))));
+    if (logseqParents.size > 0 && jsonLd.parents.length > 0 && differs) {
+      const line = jsonLd.parents[0].line;
+      diagnostics.push(
+        diagnostic('conflicting-data', page.file, line, `the page's JSON-LD gives the parents ${jsonLd.parents.map((r) => `"${r.label}"`).join(', ')} but its is-subclass-of lines say ${parentRefs.filter((r) => r.id === undefined).map((r) => `"${r.target}"`).join(', ')}; both are used`),
+      );
+    }
+    const written = new Set(relationRefs.map((r) => `${r.key}\u0000${linkKey(r.target)}`));
+    for (const { key: rawKey, ref } of jsonLd.relations) {
+      const key = canonicalRelationKey(rawKey);
+      if (written.has(`${key}\u0000${linkKey(ref.label)}`)) continue;
+      written.add(`${key}\u0000${linkKey(ref.label)}`);
+      const r = { target: ref.label, line: ref.line, ...(ref.id ? { id: ref.id } : {}) };
+      if (key === 'is-subclass-of') parentRefs.push(r);
+      else relationRefs.push({ key, ...r });
+    }
+  }
+  if (parentRefs.length === 0) {
+    const selfNames = [title, page.name, ...(owlClass ? [localName(owlClass)] : []), ...(jsonLd?.classId ? [localName(jsonLd.classId)] : [])];
+    for (const p of owlParents(page.blocks, selfNames)) parentRefs.push(p);
+  }
+
+  // 8. Domain, status, maturity: properties first, then the JSON-LD.
+  const domainProp = get('source-domain', 'domain');
+  const domainRaw = domainProp?.value ?? jsonLd?.domain?.value ?? null;
+  const domain = options.normaliseDomain(domainRaw);
+  if (domainProp && jsonLd?.domain && options.normaliseDomain(jsonLd.domain.value) !== domain) {
+    conflict(diagnostics, page.file, jsonLd.domain.line, 'the domain', jsonLd.domain.value, domainProp.value);
+  }
+  const maturityProp = get('maturity');
+  if (maturityProp && jsonLd?.maturity && jsonLd.maturity.value.toLowerCase() !== maturityProp.value.toLowerCase()) {
+    conflict(diagnostics, page.file, jsonLd.maturity.line, 'the maturity', jsonLd.maturity.value, maturityProp.value);
+  }
+
   const properties = [...first.values()].filter((p) => !SHOWN_STRUCTURALLY.has(p.key) && !seen.has(p) && p.value !== '');
+  const foundDefinition = definition as FoundText | null;
 
   const concept: Concept = {
     file: page.file,
     kind: page.format === 'mdx' ? 'guide' : 'concept',
     name: page.name,
     termId,
+    classId: jsonLd?.classId ?? null,
     title,
     aliases,
-    slug: slugify(title),
-    definition: definitionProp?.value ?? '',
-    domain: options.normaliseDomain(domainRaw),
+    slug: slugify(title) || (termId ? slugify(termId) : '') || safeSlug(title, 'page'),
+    definition: foundDefinition?.text ?? '',
+    gloss: jsonLd?.gloss?.value ?? null,
+    domain,
+    domainLabel: domainRaw === null ? null : domainLabel(domainRaw),
     status: scalar('status'),
-    maturity: scalar('maturity'),
+    maturity: maturityProp?.value ?? jsonLd?.maturity?.value ?? null,
     version: scalar('version'),
     lastUpdated: scalar('last-updated', 'updated'),
     public: isPublic,
-    owlClass: scalar('owl:class'),
+    owlClass: owlClass ?? jsonLd?.classId ?? null,
     belongsToDomain: splitList(scalar('belongstodomain', 'belongs-to-domain') ?? ''),
     parentRefs,
     relationRefs,
@@ -247,22 +359,33 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
     tags: [...tags],
     demos,
     properties,
-    termIdLine: termIdProp?.line ?? first.get('term-id')?.line ?? ontologyBlock?.line ?? 1,
-    titleLine: titleProp?.line ?? ontologyBlock?.line ?? 1,
+    termIdLine: termIdProp?.line ?? jsonLd?.termId?.line ?? first.get('term-id')?.line ?? ontologyBlock?.line ?? 1,
+    titleLine: titleProp?.line ?? jsonLd?.label?.line ?? ontologyBlock?.line ?? 1,
   };
 
-  // 6. Page-level diagnostics (graph-level ones come later).
+  // 9. Page-level diagnostics (graph-level ones come later). A JSON-LD `Class` is a concept in its
+  // own right: identified by its `@id` and named by its label, it needs no term id or preferred term.
   if (hasOntology && concept.kind === 'concept') {
-    if (termId === null) {
+    if (termId === null && !concept.classId) {
       diagnostics.push(diagnostic('missing-term-id', page.file, concept.termIdLine, 'this concept has no `term-id::`; add one such as `term-id:: AI-0123`'));
-    } else if (!TERM_ID_PATTERN.test(termId)) {
+    } else if (termId !== null && !TERM_ID_PATTERN.test(termId)) {
       diagnostics.push(
         diagnostic('invalid-term-id', page.file, concept.termIdLine, `term id "${termId}" is not of the form PREFIX-0000 (e.g. AI-0052) or a bare number`, termId),
       );
     }
-    if (!preferred) {
+    if (!preferred && !jsonTitle) {
       diagnostics.push(
         diagnostic('missing-preferred-term', page.file, ontologyBlock?.line ?? 1, `this concept has no \`preferred-term::\`; the file name "${title}" is used as its title`),
+      );
+    }
+    if (!foundDefinition) {
+      diagnostics.push(
+        diagnostic(
+          'missing-definition',
+          page.file,
+          definitionProp?.line ?? ontologyBlock?.line ?? jsonLd?.line ?? 1,
+          'this concept has no definition: add `definition:: …` (one to three sentences) or a `- ### Definition` section with the text under it',
+        ),
       );
     }
   }

@@ -1,5 +1,5 @@
 // Link resolution: `[[text]]` → the one page it names, by page name, preferred term, alias, term id
-// An exact match (ignoring only case, as Logseq does) wins over a loose one
+// or JSON-LD class id. An exact match (ignoring only case, as Logseq does) wins over a loose one
 // (also ignoring spaces and punctuation, so `[[ModelParameters]]` finds "Model Parameters"). Within
 // each, names beat aliases and aliases beat ids. Ambiguity is reported only when several pages tie
 // at the best level that matches at all, rather than guessed.
@@ -40,6 +40,7 @@ export class LinkIndex {
       this.add(0, c.name, i);
       for (const a of c.aliases) this.add(1, a, i);
       if (c.termId) this.add(2, c.termId, i);
+      if (c.classId) this.add(2, c.classId, i);
     });
   }
 

@@ -6,7 +6,6 @@ import { loadSiteConfig, resolveContentDir, type SiteConfig } from '../../config
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { GraphBuild, GraphNode, LinkTarget } from '../ontology/graph.ts';
 import { loadContent } from '../ontology/load.ts';
-import { slugify } from '../ontology/slug.ts';
 import type { PageRecord } from '../ontology/extract.ts';
 import { renderBlocks, renderInline, type RenderContext } from '../render/pipeline.ts';
 import type { HeadingInfo } from '../render/rehype-headings.ts';
@@ -41,19 +40,21 @@ export interface SiteBuild {
 }
 
 export function makeRenderContext(build: GraphBuild): RenderContext {
-  const tags = new Set(Object.keys(build.graph.tags));
   const paths = new Set(build.graph.nodes.map((n) => (n.kind === 'guide' ? guideHref(n.slug) : conceptHref(n.slug))));
   return {
     resolveLink: build.resolveLink,
     isPublishedPath: (p) => paths.has(p.split('#')[0].split('?')[0].replace(/\/?$/, '/')),
-    tagHref: (tag) => (tags.has(tag) ? `/tags/${slugify(tag)}/` : null),
+    tagHref: (tag) => {
+      const t = build.tagOf(tag);
+      return t ? `/tags/${t.slug}/` : null;
+    },
     pageHref: (t) => (t.kind === 'guide' ? guideHref(t.slug) : conceptHref(t.slug)),
     demos: demoRenderer,
   };
 }
 
 /** What a page's rendering depends on besides its own source: how each of its links resolves. */
-function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget, tags: Set<string>, summaries: Map<string, string>): string {
+function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget, tagOf: GraphBuild['tagOf'], summaries: Map<string, string>): string {
   const c = record.concept;
   if (!c) return '';
   const parts: string[] = [];
@@ -68,7 +69,7 @@ function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget,
     if (summary === undefined) summaries.set(key, (summary = firstSentence(t.definition)));
     parts.push(`${l.target}>${t.slug}|${summary}`);
   }
-  for (const tag of c.tags) parts.push(`#${tag}:${tags.has(tag)}`);
+  for (const tag of c.tags) parts.push(`#${tag}:${tagOf(tag)?.slug ?? ''}`);
   return parts.join('\n');
 }
 
@@ -118,7 +119,6 @@ function prepare(options: BuildOptions): Prepared {
   const parseSeconds = (performance.now() - started) / 1000;
   options.onProgress?.(`parsed ${build.records.length} files in ${parseSeconds.toFixed(1)} s`);
   const ctx = makeRenderContext(build);
-  const tags = new Set(Object.keys(build.graph.tags));
   /** First sentence of each link target's definition (by kind and slug), computed once per target. */
   const summaries = new Map<string, string>();
   const recordBySlug = new Map<string, PageRecord>();
@@ -127,7 +127,7 @@ function prepare(options: BuildOptions): Prepared {
     .filter((n) => n.kind === 'concept')
     .map((node) => {
       const record = recordBySlug.get(node.slug) as PageRecord;
-      const bodyDigest = options.digest(`${RENDER_VERSION}/${DEMO_RENDER_VERSION}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, tags, summaries)}`);
+      const bodyDigest = options.digest(`${RENDER_VERSION}/${DEMO_RENDER_VERSION}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, build.tagOf, summaries)}`);
       const cached = options.cache?.get(node.slug);
       return { node, record, bodyDigest, body: cached && cached.bodyDigest === bodyDigest ? cached : undefined };
     });

@@ -3,7 +3,6 @@
 // since they name files).
 import type { Diagnostic } from '../diagnostics.ts';
 import { countBySeverity } from '../diagnostics.ts';
-import { slugify } from '../ontology/slug.ts';
 import type { SiteBuild } from './build-graph.ts';
 import type { ConceptRef } from './types.ts';
 
@@ -44,8 +43,7 @@ export function siteSummary(site: SiteBuild): SiteSummary {
     domains: graph.domains,
     roots: graph.roots.map((s) => site.view.ref(s)).sort(byTitle),
     tags: Object.entries(graph.tags)
-      .map(([tag, slugs]) => ({ tag, slug: slugify(tag), concepts: slugs.map((s) => site.view.ref(s)).sort(byTitle) }))
-      .filter((t) => t.slug !== '')
+      .map(([tag, slugs]) => ({ tag, slug: graph.tagSlugs[tag], concepts: slugs.map((s) => site.view.ref(s)).sort(byTitle) }))
       .sort((a, b) => a.tag.localeCompare(b.tag, 'en')),
     recent,
     guides: graph.nodes.filter((n) => n.kind === 'guide').map((n) => ({ slug: n.slug, title: n.title })),

@@ -48,7 +48,10 @@ export class GraphView {
     private readonly config: Pick<SiteConfig, 'domains'>,
   ) {
     this.bySlug = new Map(graph.nodes.map((n) => [n.slug, n]));
+    this.domainNames = new Map(graph.domains.map((d) => [d.key, d.name]));
   }
+
+  private readonly domainNames: Map<string, string>;
 
   node(slug: string): GraphNode | undefined {
     return this.bySlug.get(slug);
@@ -109,7 +112,8 @@ export class GraphView {
       definitionHtml: rendered.definitionHtml,
       definitionText,
       summary: firstSentence(node.definition),
-      domain: node.domain ? { key: node.domain, name: domainName(this.config.domains, node.domain) } : null,
+      gloss: node.gloss,
+      domain: node.domain ? { key: node.domain, name: this.domainNames.get(node.domain) ?? domainName(this.config.domains, node.domain) } : null,
       status: node.status,
       maturity: node.maturity,
       version: node.version,
