@@ -292,6 +292,17 @@ describe('OWL functional syntax in fences', () => {
   });
 });
 
+describe('owl:Thing', () => {
+  it('as a parent means "no parent", in any form', () => {
+    const b = graphOf({
+      'a.md': concept('QX-0090', 'Top One', "\t- is-subclass-of:: [[owl:Thing]]\n"),
+      'b.md': concept('QX-0091', 'Top Two', "\t- is-subclass-of:: ['owl:Thing']\n"),
+    });
+    expect(b.graph.roots).toEqual(['top-one', 'top-two']);
+    expect(b.diagnostics).toEqual([]);
+  });
+});
+
 describe('relation names', () => {
   it('are one relation however they are spelt', () => {
     expect(['hasPart', 'haspart', 'has_part', 'has-part'].map(canonicalRelationKey)).toEqual(['has-part', 'has-part', 'has-part', 'has-part']);

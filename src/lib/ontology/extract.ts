@@ -85,6 +85,7 @@ export function plainText(markdown: string): string {
     .replace(/^\s*(?:[-*+]\s+|\d+\.\s+|#{1,6}\s+|>\s*)+/, '')
     .replace(/\{\{[^}]*\}\}/g, '')
     .replace(/!?\[([^\]]*)\]\(([^)]*)\)/g, '$1')
+    .replace(/#?\[\[[^[\]|]+\|([^[\]]+)\]\]/g, '$1')
     .replace(/#?\[\[([^[\]]+)\]\]/g, '$1')
     .replace(/<[^>]*>/g, '')
     .replace(/[*_~`]+/g, '')
@@ -119,11 +120,15 @@ function splitList(value: string): string[] {
       const parsed: unknown = JSON.parse(t);
       if (Array.isArray(parsed)) return parsed.map(String).filter((s) => s.trim() !== '');
     } catch {
-      /* not JSON: fall through to comma splitting */
+      // Not JSON: a list written with single quotes (`['a', 'b']`) is still a list.
+      if (/^\[\s*'/.test(t)) return t.slice(1, -1).split(',').map((s) => s.trim().replace(/^'|'$/g, '').trim()).filter((s) => s !== '');
     }
   }
   return linkTargetsInValue(t);
 }
+
+/** `owl:Thing` is the top of every OWL taxonomy: naming it as a parent means "no parent". */
+const isTopClass = (target: string) => /^(?:owl:|https?:\/\/www\.w3\.org\/2002\/07\/owl#)Thing$/i.test(target.trim());
 
 function frontMatterList(value: unknown): string[] | null {
   if (Array.isArray(value)) return value.map((v) => String(v).replace(/^\[\[|\]\]$/g, '').trim()).filter((s) => s !== '');
@@ -208,8 +213,8 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
     const targets = fmList ?? splitList(p.value);
     const key = canonicalRelationKey(p.key);
     for (const target of targets) {
-      if (key === 'is-subclass-of') parentRefs.push({ target, line: p.line });
-      else relationRefs.push({ key, target, line: p.line });
+      if (key !== 'is-subclass-of') relationRefs.push({ key, target, line: p.line });
+      else if (!isTopClass(target)) parentRefs.push({ target, line: p.line });
     }
   }
 
@@ -291,16 +296,17 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   if (jsonLd) {
     const logseqParents = new Set(parentRefs.map((r) => linkKey(r.target)));
     const jsonParents = new Set<string>();
-    for (const ref of jsonLd.parents) {
+    const jsonParentRefs = jsonLd.parents.filter((r) => !isTopClass(r.label) && !(r.id !== null && isTopClass(r.id)));
+    for (const ref of jsonParentRefs) {
       const keys = [linkKey(ref.label), ...(ref.id ? [linkKey(localName(ref.id))] : [])];
       keys.forEach((k) => jsonParents.add(k));
       if (!keys.some((k) => logseqParents.has(k))) parentRefs.push({ target: ref.label, line: ref.line, ...(ref.id ? { id: ref.id } : {}) });
     }
-    const differs = [...logseqParents].some((k) => !jsonParents.has(k)) || jsonLd.parents.some((r) => !logseqParents.has(linkKey(r.label)) && !(r.id && logseqParents.has(linkKey(localName(r.id)))));
-    if (logseqParents.size > 0 && jsonLd.parents.length > 0 && differs) {
-      const line = jsonLd.parents[0].line;
+    const differs = [...logseqParents].some((k) => !jsonParents.has(k)) || jsonParentRefs.some((r) => !logseqParents.has(linkKey(r.label)) && !(r.id && logseqParents.has(linkKey(localName(r.id)))));
+    if (logseqParents.size > 0 && jsonParentRefs.length > 0 && differs) {
+      const line = jsonParentRefs[0].line;
       diagnostics.push(
-        diagnostic('conflicting-data', page.file, line, `the page's JSON-LD gives the parents ${jsonLd.parents.map((r) => `"${r.label}"`).join(', ')} but its is-subclass-of lines say ${parentRefs.filter((r) => r.id === undefined).map((r) => `"${r.target}"`).join(', ')}; both are used`),
+        diagnostic('conflicting-data', page.file, line, `the page's JSON-LD gives the parents ${jsonParentRefs.map((r) => `"${r.label}"`).join(', ')} but its is-subclass-of lines say ${parentRefs.filter((r) => r.id === undefined).map((r) => `"${r.target}"`).join(', ')}; both are used`),
       );
     }
     const written = new Set(relationRefs.map((r) => `${r.key}\u0000${linkKey(r.target)}`));
@@ -309,8 +315,8 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
       if (written.has(`${key}\u0000${linkKey(ref.label)}`)) continue;
       written.add(`${key}\u0000${linkKey(ref.label)}`);
       const r = { target: ref.label, line: ref.line, ...(ref.id ? { id: ref.id } : {}) };
-      if (key === 'is-subclass-of') parentRefs.push(r);
-      else relationRefs.push({ key, ...r });
+      if (key !== 'is-subclass-of') relationRefs.push({ key, ...r });
+      else if (!isTopClass(ref.label)) parentRefs.push(r);
     }
   }
   if (parentRefs.length === 0) {
