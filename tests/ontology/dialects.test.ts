@@ -152,6 +152,7 @@ describe('values that become URL segments', () => {
     expect(domains).toContainEqual(['etsi-domain-interoperability', 'ETSI Domain/Interoperability']);
     const emoji = domains.find(([key]) => key !== 'etsi-domain-interoperability');
     expect(emoji?.[0]).toMatch(/^domain-[0-9a-f]{8}$/);
+    expect(emoji?.[1]).toBe('🤖');
     for (const n of b.graph.nodes) expect(n.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
     expect(b.graph.nodes.find((n) => n.title === '🤖')?.slug).toBe('qx-0062');
   });

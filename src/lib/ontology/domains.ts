@@ -30,11 +30,14 @@ export function makeDomainNormaliser(domains: readonly DomainInfo[]): (raw: stri
   };
 }
 
-/** The display name of a domain key: the configured name, else `label` when given, else the key in words. */
+/**
+ * The display name of a domain key: the configured name; else `label` (the domain as written) when
+ * the key does not spell it (`ETSI Domain/Interoperability`, `🤖`); else the key in words.
+ */
 export function domainName(domains: readonly DomainInfo[], key: string, label?: string | null): string {
   const d = domains.find((x) => x.key === key);
   if (d) return d.name;
-  if (label && label !== key && /[A-Z\s/]/.test(label)) return label;
+  if (label && label !== key && (/[A-Z\s/]/.test(label) || slugify(label.replace(/-grounded$/i, '')) !== key)) return label;
   return key
     .split('-')
     .map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w))
