@@ -264,7 +264,8 @@ function renderJsonLd(rng: Rng, { concept: c, definition, body, requires }: Rend
     label: c.title,
     definition,
   };
-  if (c.shapes.gloss) cls['vc:plainGloss'] = `In plain words, ${c.title.toLowerCase()} is one of the ideas of ${c.domain.name.toLowerCase()}.`;
+  const gloss = `Put simply, ${c.title.toLowerCase()} is one of the working ideas of ${c.domain.name.toLowerCase()}.`;
+  if (c.shapes.gloss) cls['vc:plainGloss'] = gloss;
   cls.domain = domainSpelling(rng, c);
   cls.maturity = rng.pick(['emerging', 'established', 'mature', 'draft']);
   const parents = c.parents.map((p) => ref(parentTitle(p)));
@@ -277,6 +278,7 @@ function renderJsonLd(rng: Rng, { concept: c, definition, body, requires }: Rend
   L.push('', `# ${c.title}`, ...fence(page), '', ...fence(cls), '');
   if (rng.chance(0.4)) L.push(...fence(annotation), '');
   L.push('- ### Definition', `  - ${definition}`);
+  if (c.shapes.gloss) L.push('- ### In Plain Terms', `  - ${gloss}`);
   if (c.shapes.relationshipLines && (c.parents.length > 0 || requires)) {
     L.push('- ### Relationships');
     for (const p of c.parents) L.push(`  - is-subclass-of:: [[${parentTitle(p)}]]`);

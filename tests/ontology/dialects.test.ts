@@ -175,6 +175,8 @@ describe('the JSON-LD dialect', () => {
     '',
     '- ### Definition',
     '  - A **signal relay** passes a signal on, see [[Antenna]].',
+    '- ### In Plain Terms',
+    '  - A messenger that repeats what it hears.',
     '- ### Relationships',
     '  - hasPart:: [[Antenna]]',
     '- ### Body',
@@ -211,7 +213,11 @@ describe('the JSON-LD dialect', () => {
 
   it('never shows the JSON-LD as text', () => {
     const b = graphOf(pages);
-    expect(JSON.stringify(record(b, 'Signal Relay.md').body)).not.toMatch(/json-ld|@type|urn:test/);
+    const body = JSON.stringify(record(b, 'Signal Relay.md').body);
+    expect(body).not.toMatch(/json-ld|@type|urn:test/);
+    // Nor twice what the lead already says: the definition and the gloss sections leave the body.
+    expect(body).not.toMatch(/passes a signal on|repeats what it hears/);
+    expect(body).toContain('Relays sit between a sender and a receiver.');
   });
 
   it('makes a Class without a legacy term id a concept identified by its @id, with no missing-term-id', () => {

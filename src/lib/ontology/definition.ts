@@ -2,7 +2,8 @@
 // (its value, or, when the value is only a heading such as `### Primary Definition`, the text of the
 // bullet under it), or a `Definition` section of the page (`- ### Definition` with the text in a
 // child bullet, on the lines under the heading, or in the bullets after it). A section's text that
-// becomes the lead is taken out of the body, so the page does not say it twice.
+// becomes the lead is taken out of the body, so the page does not say it twice; the same goes for an
+// `In Plain Terms` section that repeats the plain-language gloss.
 import type { Block, Property } from '../logseq/types.ts';
 import { isPropertyOnly } from './ontology-block.ts';
 
@@ -40,9 +41,9 @@ export function definitionFromProperty(p: Property, holder: Block | undefined): 
   return found ? { text: found.child.text.trim(), line: found.child.line } : null;
 }
 
-const SECTION = /^(?:#{1,6}\s+|\*\*)\s*(?:primary\s+)?definition\s*:?\s*(?:\*\*)?\s*:?$/i;
+const DEFINITION_SECTION = /^(?:#{1,6}\s+|\*\*)\s*(?:primary\s+)?definition\s*:?\s*(?:\*\*)?\s*:?$/i;
+const GLOSS_SECTION = /^(?:#{1,6}\s+|\*\*)\s*(?:in\s+plain\s+(?:terms|words|language)|plain[-\s]language(?:\s+gloss)?)\s*:?\s*(?:\*\*)?\s*:?$/i;
 
-const isSectionHeading = (line: string) => SECTION.test(line.trim());
 const startsHeading = (b: Block) => /^#{1,6}\s/.test(b.text) || b.text.trim() === '';
 
 /**
@@ -50,10 +51,20 @@ const startsHeading = (b: Block) => /^#{1,6}\s/.test(b.text) || b.text.trim() ==
  * returned body has that text taken out (the rest of the section stays where it was).
  */
 export function definitionSection(blocks: readonly Block[]): { found: FoundText; body: Block[] } | null {
+  return sectionText(blocks, DEFINITION_SECTION);
+}
+
+/** An `In Plain Terms` section: its first text, and the body without it (see definitionSection). */
+export function glossSection(blocks: readonly Block[]): { found: FoundText; body: Block[] } | null {
+  return sectionText(blocks, GLOSS_SECTION);
+}
+
+/** The first text of the first top-level section whose heading line matches `heading`. */
+function sectionText(blocks: readonly Block[], heading: RegExp): { found: FoundText; body: Block[] } | null {
   for (let at = 0; at < blocks.length; at++) {
     const b = blocks[at];
     const [first, ...rest] = b.text.split('\n');
-    if (!isSectionHeading(first)) continue;
+    if (!heading.test(first.trim())) continue;
     const body = [...blocks];
     // 1. Text on the lines under the heading, in the same block (a paragraph, up to a blank line).
     const restText = rest.join('\n').trim();

@@ -7,7 +7,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { findReferences, linkTargetsInValue } from '../logseq/references.ts';
 import type { Block, ParsedPage, Property } from '../logseq/types.ts';
-import { definitionFromProperty, definitionSection, type FoundText } from './definition.ts';
+import { definitionFromProperty, definitionSection, glossSection, type FoundText } from './definition.ts';
 import { domainLabel } from './domains.ts';
 import { readJsonLdConcept, type JsonLdConcept } from './json-ld.ts';
 import { findOntologyRegion, isPropertyOnly } from './ontology-block.ts';
@@ -270,6 +270,12 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
     }
   }
   if (!definition && jsonLd?.definition) definition = { text: jsonLd.definition.value, line: jsonLd.definition.line };
+  // The gloss is shown under the definition: an `In Plain Terms` section saying the same leaves the body.
+  const gloss = jsonLd?.gloss?.value ?? null;
+  if (gloss !== null) {
+    const section = glossSection(body);
+    if (section && plainText(section.found.text) === plainText(gloss)) body = section.body;
+  }
 
   const linkRefs: LinkRef[] = [];
   const tags = new Set<string>();
@@ -349,7 +355,7 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
     aliases,
     slug: slugify(title) || (termId ? slugify(termId) : '') || safeSlug(title, 'page'),
     definition: foundDefinition?.text ?? '',
-    gloss: jsonLd?.gloss?.value ?? null,
+    gloss,
     domain,
     domainLabel: domainRaw === null ? null : domainLabel(domainRaw),
     status: scalar('status'),
