@@ -161,6 +161,43 @@ function definitionOutside(blocks: readonly Block[], skip: ReadonlySet<Block>): 
   return null;
 }
 
+/**
+ * Adds the JSON-LD's parents and typed relations to those the page's lines give (a target written
+ * in both forms counts once), and reports parents that differ between the two.
+ */
+function mergeJsonLdRefs(jsonLd: JsonLdConcept, parentRefs: Concept['parentRefs'], relationRefs: Concept['relationRefs'], diagnostics: Diagnostic[], file: string): void {
+  const refKeys = (ref: { label: string; id: string | null }) => [linkKey(ref.label), ...(ref.id ? [linkKey(localName(ref.id))] : [])];
+  const asRef = (ref: { label: string; id: string | null; line: number }) => ({ target: ref.label, line: ref.line, ...(ref.id ? { id: ref.id } : {}) });
+  const written = [...parentRefs];
+  const parentKeys = new Set(written.map((r) => linkKey(r.target)));
+  const jsonParents = jsonLd.parents.filter((r) => !isTopClass(r.label) && !(r.id !== null && isTopClass(r.id)));
+  const jsonKeys = new Set(jsonParents.flatMap(refKeys));
+  for (const ref of jsonParents) {
+    if (refKeys(ref).some((k) => parentKeys.has(k))) continue;
+    refKeys(ref).forEach((k) => parentKeys.add(k));
+    parentRefs.push(asRef(ref));
+  }
+  const differs = written.some((r) => !jsonKeys.has(linkKey(r.target))) || jsonParents.some((r) => !refKeys(r).some((k) => written.some((w) => linkKey(w.target) === k)));
+  if (written.length > 0 && jsonParents.length > 0 && differs) {
+    const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+    diagnostics.push(
+      diagnostic('conflicting-data', file, jsonParents[0].line, `the page's JSON-LD gives the parents ${list(jsonParents.map((r) => r.label))} but its is-subclass-of lines say ${list(written.map((r) => r.target))}; both are used`),
+    );
+  }
+  const relationKeys = new Set(relationRefs.map((r) => `${r.key}\u0000${linkKey(r.target)}`));
+  for (const { key: rawKey, ref } of jsonLd.relations) {
+    const key = canonicalRelationKey(rawKey);
+    if (key === 'is-subclass-of') {
+      if (isTopClass(ref.label) || refKeys(ref).some((k) => parentKeys.has(k))) continue;
+      refKeys(ref).forEach((k) => parentKeys.add(k));
+      parentRefs.push(asRef(ref));
+    } else if (!relationKeys.has(`${key}\u0000${linkKey(ref.label)}`)) {
+      relationKeys.add(`${key}\u0000${linkKey(ref.label)}`);
+      relationRefs.push({ key, ...asRef(ref) });
+    }
+  }
+}
+
 export function extractPage(page: ParsedPage, options: ExtractOptions): PageRecord {
   const diagnostics: Diagnostic[] = [];
   if (page.diagnostics.some((d) => d.code === 'parse-error')) {
@@ -255,7 +292,7 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   }
 
   // 5. Body: everything but the ontology data and bullets that only carry properties.
-  let body = page.blocks.filter((b) => !inRegion.has(b) && !(isPropertyOnly(b) && b.kind === 'bullet'));
+  let body = page.blocks.filter((b) => !inRegion.has(b) && !isPropertyOnly(b));
 
   // 6. Definition, wherever it is: a `definition::` in the ontology data, then anywhere on the page,
   // then a `Definition` section (taken out of the body), then the JSON-LD.
@@ -299,32 +336,7 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   // 7. The JSON-LD's taxonomy and relations, next to (and compared with) the Logseq lines.
   const scalar = (...keys: string[]) => get(...keys)?.value ?? null;
   const owlClass = scalar('owl:class');
-  if (jsonLd) {
-    const logseqParents = new Set(parentRefs.map((r) => linkKey(r.target)));
-    const jsonParents = new Set<string>();
-    const jsonParentRefs = jsonLd.parents.filter((r) => !isTopClass(r.label) && !(r.id !== null && isTopClass(r.id)));
-    for (const ref of jsonParentRefs) {
-      const keys = [linkKey(ref.label), ...(ref.id ? [linkKey(localName(ref.id))] : [])];
-      keys.forEach((k) => jsonParents.add(k));
-      if (!keys.some((k) => logseqParents.has(k))) parentRefs.push({ target: ref.label, line: ref.line, ...(ref.id ? { id: ref.id } : {}) });
-    }
-    const differs = [...logseqParents].some((k) => !jsonParents.has(k)) || jsonParentRefs.some((r) => !logseqParents.has(linkKey(r.label)) && !(r.id && logseqParents.has(linkKey(localName(r.id)))));
-    if (logseqParents.size > 0 && jsonParentRefs.length > 0 && differs) {
-      const line = jsonParentRefs[0].line;
-      diagnostics.push(
-        diagnostic('conflicting-data', page.file, line, `the page's JSON-LD gives the parents ${jsonParentRefs.map((r) => `"${r.label}"`).join(', ')} but its is-subclass-of lines say ${parentRefs.filter((r) => r.id === undefined).map((r) => `"${r.target}"`).join(', ')}; both are used`),
-      );
-    }
-    const written = new Set(relationRefs.map((r) => `${r.key}\u0000${linkKey(r.target)}`));
-    for (const { key: rawKey, ref } of jsonLd.relations) {
-      const key = canonicalRelationKey(rawKey);
-      if (written.has(`${key}\u0000${linkKey(ref.label)}`)) continue;
-      written.add(`${key}\u0000${linkKey(ref.label)}`);
-      const r = { target: ref.label, line: ref.line, ...(ref.id ? { id: ref.id } : {}) };
-      if (key !== 'is-subclass-of') relationRefs.push({ key, ...r });
-      else if (!isTopClass(ref.label)) parentRefs.push(r);
-    }
-  }
+  if (jsonLd) mergeJsonLdRefs(jsonLd, parentRefs, relationRefs, diagnostics, page.file);
   if (parentRefs.length === 0) {
     const selfNames = [title, page.name, ...(owlClass ? [localName(owlClass)] : []), ...(jsonLd?.classId ? [localName(jsonLd.classId)] : [])];
     for (const p of owlParents(page.blocks, selfNames)) parentRefs.push(p);
