@@ -122,6 +122,17 @@ describe('link resolution: exact before loose', () => {
   });
 });
 
+describe('alias links', () => {
+  it('name their target for backlinks and broken links, in both forms', () => {
+    const b = graphOf({
+      'a.md': concept('QX-0045', 'Target Page'),
+      'b.md': concept('QX-0046', 'Linker', '- See [[Target Page|the target]] and [more]([[Target Page]]), not [[Gone Page|gone]].\n'),
+    });
+    expect(b.graph.backlinks['target-page']).toEqual([{ from: 'linker', sentence: 'See [[Target Page|the target]] and [more]([[Target Page]]), not [[Gone Page|gone]].' }]);
+    expect(b.diagnostics.map((d) => [d.code, d.target])).toEqual([['broken-link', 'Gone Page']]);
+  });
+});
+
 describe('tags', () => {
   it('are one tag whatever their case, listing every page that carries it', () => {
     const b = graphOf({ 'a.md': concept('QX-0050', 'A', '- about #Bitcoin\n'), 'b.md': concept('QX-0051', 'B', '- about #BITCOIN and #bitcoin\n') });
