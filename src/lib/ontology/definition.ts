@@ -33,11 +33,12 @@ function firstTextChild(b: Block): { child: Block; index: number } | null {
  * The definition a `definition::` property gives: its value, or for a heading value the text of the
  * first child bullet of the block that holds the property. Null when there is no text.
  */
-export function definitionFromProperty(p: Property, holder: Block | undefined): FoundText | null {
+export function definitionFromProperty(p: Property, holder: () => Block | undefined): FoundText | null {
   const value = p.value.trim();
   if (value === '') return null;
   if (!isHeadingValue(value)) return { text: value, line: p.line };
-  const found = holder ? firstTextChild(holder) : null;
+  const block = holder();
+  const found = block ? firstTextChild(block) : null;
   return found ? { text: found.child.text.trim(), line: found.child.line } : null;
 }
 

@@ -58,13 +58,20 @@ export interface ExtractOptions {
   normaliseDomain: (raw: string | null) => string | null;
 }
 
-/** Collects the properties of `block`'s subtree, remembering which block holds each. */
-function collectProperties(block: Block, into: Property[], holders: Map<Property, Block>): void {
-  for (const p of block.properties) {
-    into.push(p);
-    holders.set(p, block);
+function collectProperties(block: Block, into: Property[]): void {
+  into.push(...block.properties);
+  for (const child of block.children) collectProperties(child, into);
+}
+
+/** The block that holds property `p` (searched only when needed: a heading-valued definition). */
+function holderOf(blocks: readonly Block[], p: Property): Block | undefined {
+  const stack = [...blocks];
+  while (stack.length > 0) {
+    const b = stack.pop() as Block;
+    if (b.properties.includes(p)) return b;
+    stack.push(...b.children);
   }
-  for (const child of block.children) collectProperties(child, into, holders);
+  return undefined;
 }
 
 function walk(blocks: readonly Block[], visit: (b: Block) => void): void {
@@ -153,7 +160,7 @@ function definitionOutside(blocks: readonly Block[], skip: ReadonlySet<Block>): 
     if (skip.has(b)) continue;
     for (const p of b.properties) {
       if (p.key !== 'definition' && p.key !== 'description') continue;
-      const found = definitionFromProperty(p, b);
+      const found = definitionFromProperty(p, () => b);
       if (found) return found;
     }
     for (let k = b.children.length - 1; k >= 0; k--) stack.push(b.children[k]);
@@ -213,10 +220,9 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   const region = findOntologyRegion(page.blocks);
   const ontologyBlock = region.block;
   const inRegion = new Set(region.blocks);
-  const holders = new Map<Property, Block>();
+  const dataBlocks = ontologyBlock ? region.blocks : page.blocks;
   const scalarSources: Property[] = [...page.pageProperties];
-  if (ontologyBlock) for (const b of region.blocks) collectProperties(b, scalarSources, holders);
-  else for (const b of page.blocks) collectProperties(b, scalarSources, holders);
+  for (const b of dataBlocks) collectProperties(b, scalarSources);
   const first = new Map<string, Property>();
   for (const p of scalarSources) {
     const existing = first.get(p.key);
@@ -297,7 +303,7 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   // 6. Definition, wherever it is: a `definition::` in the ontology data, then anywhere on the page,
   // then a `Definition` section (taken out of the body), then the JSON-LD.
   const definitionProp = get('definition', 'description');
-  let definition: FoundText | null = definitionProp ? definitionFromProperty(definitionProp, holders.get(definitionProp)) : null;
+  let definition: FoundText | null = definitionProp ? definitionFromProperty(definitionProp, () => holderOf(dataBlocks, definitionProp)) : null;
   if (!definition && ontologyBlock) definition = definitionOutside(page.blocks, inRegion);
   if (!definition) {
     const section = definitionSection(body);

@@ -179,12 +179,12 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   };
   const resolveLink = (text: string): LinkTarget => describe(index.resolve(text));
   /** A reference from the JSON-LD names its target by `@id` first, then by label. */
-  const resolveRef = (ref: { target: string; id?: string }): Resolution => {
-    if (ref.id !== undefined) {
-      const byId = index.resolve(ref.id);
+  const resolveRef = (target: string, id: string | undefined): Resolution => {
+    if (id !== undefined) {
+      const byId = index.resolve(id);
       if (byId.state === 'found') return byId;
     }
-    return index.resolve(ref.target);
+    return index.resolve(target);
   };
 
   // Parents (and the subclass edges used for cycle detection).
@@ -193,7 +193,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   concepts.forEach((c, i) => {
     const mine: string[] = [];
     for (const ref of c.parentRefs) {
-      const r = resolveRef(ref);
+      const r = resolveRef(ref.target, ref.id);
       if (r.state === 'missing') {
         diagnostics.push(diagnostic('missing-parent', c.file, ref.line, `parent "${ref.target}" (is-subclass-of) resolves to no page`, ref.target));
         continue;
@@ -217,7 +217,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     for (const i of cycle) {
       const c = concepts[i];
       const line = c.parentRefs.find((p) => {
-        const r = resolveRef(p);
+        const r = resolveRef(p.target, p.id);
         return r.state === 'found' && cycle.includes(r.index);
       })?.line ?? c.titleLine;
       diagnostics.push(diagnostic('subclass-cycle', c.file, line, `is-subclass-of links form a cycle: ${titles}`));
@@ -229,7 +229,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   const incoming: Record<string, { key: string; from: string }[]> = {};
   const backlinks: Record<string, Backlink[]> = {};
   const reportLink = (c: Concept, target: string, line: number, what: string, id?: string): LinkTarget => {
-    const t = describe(resolveRef({ target, id }));
+    const t = describe(resolveRef(target, id));
     if (t.state === 'missing') diagnostics.push(diagnostic('broken-link', c.file, line, `${what} "${target}" resolves to no page`, target));
     else if (t.state === 'ambiguous') diagnostics.push(diagnostic('ambiguous-link', c.file, line, `${what} "${target}" matches ${t.count} pages; it is not linked`, target));
     else if (t.state === 'private' && c.public) diagnostics.push(diagnostic('link-to-private', c.file, line, `${what} "${target}" names a withheld page; it is shown as plain text`, target));

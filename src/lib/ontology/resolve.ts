@@ -10,10 +10,11 @@ export type Resolution =
   | { state: 'ambiguous'; indices: number[] }
   | { state: 'missing' };
 
-/** The loose comparison key: letters and digits only, lower-cased, accents removed. */
-export function linkKey(text: string): string {
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function loose(text: string, ascii: boolean): string {
   // Fast path for plain ASCII (nearly every link): no Unicode normalisation needed.
-  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  if (ascii) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -21,18 +22,27 @@ export function linkKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+function exact(text: string, ascii: boolean): string {
+  const t = (ascii ? text : text.normalize('NFC')).trim().toLowerCase();
+  return (ascii ? t.includes('  ') : /\s{2,}|[^\S ]/.test(t)) ? t.replace(/\s+/g, ' ') : t;
+}
+
+/** The loose comparison key: letters and digits only, lower-cased, accents removed. */
+export function linkKey(text: string): string {
+  return loose(text, PRINTABLE_ASCII.test(text));
+}
+
 /** The exact comparison key: the name as written, ignoring case and surrounding or repeated spaces. */
 export function exactKey(text: string): string {
-  const t = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFC');
-  return t.trim().replace(/\s+/g, ' ').toLowerCase();
+  return exact(text, PRINTABLE_ASCII.test(text));
 }
 
 /** Levels, best first: exact name, alias, id; then loose name, alias, id. */
 const KINDS = 3;
 
 export class LinkIndex {
-  private readonly exact: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
-  private readonly loose: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
+  private readonly exactMaps: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
+  private readonly looseMaps: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
 
   constructor(concepts: readonly Concept[]) {
     concepts.forEach((c, i) => {
@@ -45,8 +55,9 @@ export class LinkIndex {
   }
 
   private add(kind: number, text: string, index: number): void {
-    put(this.exact[kind], exactKey(text), index);
-    put(this.loose[kind], linkKey(text), index);
+    const ascii = PRINTABLE_ASCII.test(text);
+    put(this.exactMaps[kind], exact(text, ascii), index);
+    put(this.looseMaps[kind], loose(text, ascii), index);
   }
 
   private readonly memo = new Map<string, Resolution>();
@@ -58,15 +69,16 @@ export class LinkIndex {
   }
 
   private lookup(text: string): Resolution {
-    const exact = exactKey(text);
-    if (exact === '') return { state: 'missing' };
-    for (const map of this.exact) {
-      const hits = map.get(exact);
+    const ascii = PRINTABLE_ASCII.test(text);
+    const exactText = exact(text, ascii);
+    if (exactText === '') return { state: 'missing' };
+    for (const map of this.exactMaps) {
+      const hits = map.get(exactText);
       if (hits) return hits.length === 1 ? { state: 'found', index: hits[0] } : { state: 'ambiguous', indices: [...hits] };
     }
-    const key = linkKey(text);
+    const key = loose(text, ascii);
     if (key === '') return { state: 'missing' };
-    for (const map of this.loose) {
+    for (const map of this.looseMaps) {
       const hits = map.get(key);
       if (hits) return hits.length === 1 ? { state: 'found', index: hits[0] } : { state: 'ambiguous', indices: [...hits] };
     }
