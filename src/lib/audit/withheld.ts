@@ -1,5 +1,6 @@
 // A small, self-contained reader of the content folder for the leak audit: decides which pages are
-// withheld (no `public:: true` / `public-access:: true`, in outline or front-matter form) and collects
+// withheld (no `public:: true` / `public-access:: true`, in outline or front-matter form, nor the
+// JSON-LD dialect's `"vc:public": true` in a ```json-ld fence) and collects
 // their prose sentences (>= 6 words) with Markdown and Logseq syntax stripped. Independent of the
 // real pipeline on purpose, so the audit does not trust the code it audits.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -23,6 +24,14 @@ interface ReadPage {
 const MIN_WORDS = 6;
 const PUBLIC_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:public|public-access)::[ \t]*true[ \t]*$/im;
 const PROPERTY_LINE = /^([A-Za-z0-9_.:-]+)::[ \t]?(.*)$/;
+const JSON_LD_FENCE = /^[ \t]*(?:[-*+][ \t]+)?```json-?ld[^\n]*\n([\s\S]*?)^[ \t]*```/gim;
+
+/** The JSON-LD dialect says a page is public in its data: `"vc:public": true` inside a ```json-ld fence. */
+function jsonLdSaysPublic(text: string): boolean {
+  if (!text.includes('vc:public')) return false;
+  for (const m of text.matchAll(JSON_LD_FENCE)) if (/"vc:public"\s*:\s*true\b/.test(m[1])) return true;
+  return false;
+}
 
 /** Word count as the leak matcher counts words. */
 export function wordsOf(text: string): string[] {
@@ -132,7 +141,7 @@ function readPage(root: string, path: string): ReadPage | null {
   return {
     file,
     title: propertyTitle(text) ?? titleFromFile(file),
-    isPublic: PUBLIC_LINE.test(text),
+    isPublic: PUBLIC_LINE.test(text) || jsonLdSaysPublic(text),
     sentences: proseLines(text).flatMap(sentencesOf),
   };
 }
