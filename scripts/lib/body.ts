@@ -51,7 +51,12 @@ export class SentenceFactory {
     const text = template.replace(/\{(\w+)\}/g, (_m, slot: string) => {
       switch (slot) {
         case 'T': return c.title;
-        case 'L': return `[[${this.related(c).title}]]`;
+        case 'L': {
+          const t = this.related(c).title;
+          // Links in Obsidian's alias form or Logseq's [label]([[Target]]) on pages with that shape.
+          if (c.shapes.aliasLinks && this.rng.chance(0.4)) return this.rng.chance(0.5) ? `[[${t}|${t.toLowerCase()}]]` : `[${t.toLowerCase()}]([[${t}]])`;
+          return `[[${t}]]`;
+        }
         case 'topic': return this.rng.pick(c.domain.topics);
         case 'verb': return this.rng.pick(VERBS);
         case 'adv': return this.rng.pick(ADVERBS);

@@ -1,11 +1,13 @@
-// Entry point of the synthetic corpus generator: plans concepts, optionally plants defects, renders
-// every page in its dialect and writes OUT/pages/*.md plus OUT/manifest.json. Deterministic: the same
-// options always produce the same bytes. Separate random streams keep the base corpus (titles,
-// taxonomy, privacy) identical with and without --defects.
+// Entry point of the synthetic corpus generator: plans concepts, gives some the shapes real graphs
+// drift into (scripts/lib/shapes.ts: the JSON-LD dialect, properties beside the ontology block, …),
+// optionally plants defects, renders every page in its dialect and writes OUT/pages/*.md plus
+// OUT/manifest.json. Deterministic: the same options always produce the same bytes. Separate random
+// streams keep the base corpus (titles, taxonomy, privacy) identical with and without --defects.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng } from './rng.ts';
-import { planConcepts } from './plan.ts';
+import { planConcepts, writtenTitle } from './plan.ts';
+import { assignShapes } from './shapes.ts';
 import { composeBody, composeDefinition, SentenceFactory } from './body.ts';
 import { renderPage } from './dialects.ts';
 import { plantDefects, type MalformedFile } from './defects.ts';
@@ -31,6 +33,7 @@ export function renderCorpus({ pages, seed, defects = false }: Omit<CorpusOption
   if (!Number.isInteger(pages) || pages < 10) throw new Error(`pages must be an integer >= 10 (got ${pages})`);
   if (!Number.isFinite(seed)) throw new Error(`seed must be a number (got ${seed})`);
   const plan = planConcepts(new Rng(seed), pages);
+  assignShapes(new Rng((seed ^ 0x12a9e5) >>> 0), plan);
   let planted: Planted = emptyPlanted();
   let malformed: MalformedFile[] = [];
   if (defects) ({ planted, malformed } = plantDefects(new Rng(seed ^ 0x5eed_d3f7), plan));
@@ -52,12 +55,12 @@ export function renderCorpus({ pages, seed, defects = false }: Omit<CorpusOption
     bytes += Buffer.byteLength(page);
     if (c.isPublic) {
       manifest.concepts.push({
-        file: c.file, termId: c.termId, title: c.title, domain: c.domain.spellings[0], dialect: c.dialect,
+        file: c.file, termId: c.shapes.noTermId ? null : c.termId, title: writtenTitle(c), domain: c.domain.spellings[0], dialect: c.dialect,
         // Only parents that exist and are published belong to the published graph.
-        parents: c.parents.flatMap((p) => (p.kind === 'concept' && p.concept.isPublic ? [p.concept.title] : [])),
+        parents: c.parents.flatMap((p) => (p.kind === 'concept' && p.concept.isPublic ? [writtenTitle(p.concept)] : [])),
       });
     } else {
-      manifest.private.push({ file: c.file, title: c.title, marker: c.marker! });
+      manifest.private.push({ file: c.file, title: writtenTitle(c), marker: c.marker! });
     }
   }
   for (const m of malformed) {

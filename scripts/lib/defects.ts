@@ -47,15 +47,17 @@ export function plantDefects(rng: Rng, plan: Plan): { planted: Planted; malforme
     c.extraBody.push(`Further background is collected in [[${target}]] for readers.`);
     planted.brokenLinks.push({ file: c.file, target });
   }
+  // Missing parents: not on pages that state their parents only in OWL (they would be CamelCased there).
+  const parentPages = cycler(rng.shuffled(publicPages.filter((c) => !c.shapes.owlOnlyParents)));
   for (let k = 1; k <= Math.max(2, Math.floor(n * 0.005)); k++) {
-    const c = anyPublic();
+    const c = parentPages();
     const parent = `Phantom Parent ${k}`;
     c.parents.push({ kind: 'ghost', title: parent });
     planted.missingParents.push({ file: c.file, parent });
   }
 
-  // Identity defects: at most one per page.
-  const fresh = rng.shuffled(publicPages);
+  // Identity defects: at most one per page, and not in the JSON-LD dialect (its ids live in JSON).
+  const fresh = rng.shuffled(publicPages.filter((c) => c.dialect !== 'jsonld'));
   const takeFresh = (ok: (c: PlannedConcept) => boolean): PlannedConcept | null => {
     const i = fresh.findIndex((c) => !c.identityDefect && ok(c));
     if (i < 0) return null;
@@ -90,7 +92,7 @@ export function plantDefects(rng: Rng, plan: Plan): { planted: Planted; malforme
     const first = a.parents[0];
     if (!first || first.kind !== 'concept') continue;
     const b = first.concept;
-    if (!b.isPublic || inCycle.has(a) || inCycle.has(b)) continue;
+    if (!b.isPublic || inCycle.has(a) || inCycle.has(b) || b.shapes.owlOnlyParents) continue;
     if (b.parents.some((p) => p.kind === 'concept' && p.concept === a)) continue;
     b.parents.push({ kind: 'concept', concept: a });
     inCycle.add(a).add(b);
@@ -109,7 +111,11 @@ export function plantDefects(rng: Rng, plan: Plan): { planted: Planted; malforme
     if (where === 'alias' && payload.includes(',')) where = 'body';
     let c = xssPages();
     for (let tries = 0; tries < 5 && used.has(c); tries++) c = xssPages();
-    if (where === 'definition' && c.definitionOverride !== null) where = 'body';
+    // A definition plant must sit on a `definition::` line (not in JSON or a `Definition` section).
+    const fitsDefinition = (x: PlannedConcept) =>
+      x.definitionOverride === null && x.dialect !== 'jsonld' && (x.shapes.definition === 'property' || x.shapes.definition === 'nested');
+    for (let tries = 0; where === 'definition' && tries < publicPages.length && !fitsDefinition(c); tries++) c = xssPages();
+    if (where === 'definition' && !fitsDefinition(c)) where = 'body';
     used.add(c);
     if (where === 'alias' && payload.includes(',')) payload = XSS_PAYLOADS[0];
     if (where === 'body') c.extraBody.push(`Untrusted snippet pasted from a forum: ${payload}`);

@@ -3,7 +3,7 @@
 // before any text is written. Later stages only read and annotate these plans.
 import type { Rng } from './rng.ts';
 import { DOMAINS, QUALIFIERS, STATUSES, type DomainSpec } from './vocab.ts';
-import type { Dialect, PageQuirks, PlannedConcept } from './types.ts';
+import type { Dialect, PageQuirks, PageShapes, PlannedConcept } from './types.ts';
 
 /** Logseq encodes `/` in a page title as `___` in the file name. */
 export function fileNameFor(title: string): string {
@@ -55,6 +55,19 @@ export class TitleFactory {
       }
     }
   }
+}
+
+/** The canonical page: no issue-12 shapes (scripts/lib/shapes.ts assigns them later). */
+export function canonicalShapes(): PageShapes {
+  return {
+    siblingProperties: false, definition: 'property', owlOnlyParents: false, underscoreTitle: false, aliasLinks: false,
+    textAfterChildren: false, tagCase: false, noTermId: false, singleParentObject: false, relationshipLines: false, gloss: false,
+  };
+}
+
+/** The title as the page writes it in `preferred-term` (underscores for spaces with that shape). */
+export function writtenTitle(c: Pick<PlannedConcept, 'title' | 'shapes' | 'omitPreferredTerm'>): string {
+  return c.shapes.underscoreTitle && !c.omitPreferredTerm ? c.title.replace(/ /g, '_') : c.title;
 }
 
 function pickQuirks(rng: Rng, dialect: Dialect): PageQuirks {
@@ -119,6 +132,7 @@ export function planConcepts(rng: Rng, pages: number): Plan {
       isPublic: true,
       marker: null,
       quirks: pickQuirks(rng, dialect),
+      shapes: canonicalShapes(),
       omitPreferredTerm: false,
       extraBody: [],
       definitionOverride: null,

@@ -22,6 +22,10 @@ export const DIAGNOSTIC_CODES = {
   'link-to-private': { severity: 'info', summary: 'a public page links to a withheld page; the link is shown as plain text' },
   'unknown-demo': { severity: 'warning', summary: 'a {{demo NAME}} macro names no known demo, or has bad parameters' },
   'invalid-math': { severity: 'warning', summary: 'a $…$ or $$…$$ formula is not valid KaTeX; its source is shown instead' },
+  'missing-definition': { severity: 'info', summary: 'a concept has no definition anywhere on its page, so it has no lead, preview or search summary' },
+  'invalid-json-ld': { severity: 'warning', summary: 'a ```json-ld block is not valid JSON; it is shown as code and its data is ignored' },
+  'conflicting-data': { severity: 'warning', summary: "a page's JSON-LD and its `key:: value` properties disagree (term id, title, parents, domain or maturity)" },
+  'parent-is-private': { severity: 'info', summary: 'an `is-subclass-of` target is a withheld page, so the published taxonomy leaves it out' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

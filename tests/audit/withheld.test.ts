@@ -38,8 +38,11 @@ describe('readWithheldPages', () => {
     site.write('content/g.md', `---\npublic-access: false\n---\n${body}`);
     site.write('content/h.md', `---\ntitle: Front Hidden\n---\n${body}`);
     site.write('content/notes.txt', body);
+    site.write('content/i2.md', `\`\`\`json-ld\n{ "@type": "Page", "vc:public": true }\n\`\`\`\n${body}`);
+    site.write('content/j.md', `\`\`\`json-ld\n{ "@type": "Page", "vc:public": false }\n\`\`\`\n${body}`);
+    site.write('content/k.md', `\`\`\`js\nconst x = { "vc:public": true };\n\`\`\`\n${body}`);
     const pages = readWithheldPages(site.content);
-    expect(pages.map((p) => p.file)).toEqual(['f.md', 'g.md', 'h.md', 'sub/i.mdx']);
+    expect(pages.map((p) => p.file)).toEqual(['f.md', 'g.md', 'h.md', 'j.md', 'k.md', 'sub/i.mdx']);
     expect(pages.find((p) => p.file === 'h.md')!.title).toBe('Front Hidden');
   });
 

@@ -1,5 +1,5 @@
-// Fuzzing the whole pipeline (fast-check): random and mutated Logseq pages go through parse → graph →
-// render. Nothing throws, no `<script` or event handler reaches the HTML, and every input line is
+// Fuzzing the whole pipeline (fast-check): random and mutated Logseq pages (also with JSON-LD fences,
+// alias links and the other shapes of real graphs) go through parse → graph → render. Nothing throws, no `<script` or event handler reaches the HTML, and every input line is
 // accounted for by the parser.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,10 @@ const fragments = [
   '<a href="javascript:alert(1)">l</a>', '<iframe src=x></iframe>', '<ScRiPt>alert(2)</sCrIpT>', '<style>*{}</style>',
   '[[', ']]', '[[Other]]', '$', '$$', '```', '~~~', '::', '- ', '\t', '  ', '#', '{{demo', '}}', '<', '>', '&', '\\', '|', '\r',
   'collapsed:: true', 'public-access:: true', '$500-$2K', '<details><summary>s</summary>', '</details>', '<!--', '-->',
+  // Shapes of real graphs: JSON-LD fences, alias links, sections, properties beside the block, OWL axioms.
+  '```json-ld', '{"@type": "Class", "label": "<script>x</script>", "subClassOf": {"@id": "urn:x", "label": "Other"}}', '{', '}',
+  '[[Other|<img src=x onerror=alert(1)>]]', '[label]([[Other]])', '[x]([[javascript:alert(1)]])', '- ### Definition', '- ### In Plain Terms',
+  '- term-id:: AI-0003', 'definition:: ### Primary Definition', '```clojure', 'SubClassOf(:Fuzz :Other)', '#[[🤖]]', '[[ETSI/X]]',
 ];
 
 const line = fc.oneof(fc.constantFrom(...SEED_PAGE), fc.constantFrom(...fragments), fc.string({ maxLength: 24 }));

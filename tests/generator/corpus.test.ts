@@ -1,5 +1,5 @@
 // Specification of the synthetic corpus generator (scripts/lib/corpus.ts): deterministic output, the
-// four dialects, a manifest that matches the files, planted defects that really are in the files they
+// five dialects and the shapes real graphs drift into, a manifest that matches the files, planted defects that really are in the files they
 // name, private markers only in private files, and generation fast enough for 10k-page corpora.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -80,20 +80,49 @@ describe('a 1000-page corpus with defects', () => {
     for (const p of manifest.private) expect(files.has(p.file)).toBe(true);
   });
 
-  it('mixes all four dialects, each recognisable in its files', () => {
+  it('mixes all five dialects, each recognisable in its files', () => {
     const byDialect = Map.groupBy(manifest.concepts, (c) => c.dialect);
-    expect([...byDialect.keys()].sort()).toEqual(['front', 'groups', 'inline', 'tabs']);
-    for (const group of byDialect.values()) expect(group.length).toBeGreaterThan(100);
+    expect([...byDialect.keys()].sort()).toEqual(['front', 'groups', 'inline', 'jsonld', 'tabs']);
+    for (const group of byDialect.values()) expect(group.length).toBeGreaterThan(90);
     for (const c of manifest.concepts) {
       const t = text(c.file);
+      if (c.dialect === 'jsonld') {
+        const blocks = [...t.matchAll(/```json-ld\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]) as Record<string, unknown>);
+        const cls = blocks.find((b) => b['@type'] === 'Class');
+        expect(cls?.label).toBe(c.title);
+        expect(blocks.some((b) => b['@type'] === 'Page')).toBe(true);
+        if (c.termId) expect(t).toContain(`"vc:value": "${c.termId}"`);
+        expect(t).toMatch(/^- ### Definition\n {2}- \S/m);
+        expect(t).not.toMatch(/^\s*- (term-id|preferred-term|definition)::/m);
+      }
       if (c.dialect === 'tabs') expect(t.startsWith('- ### OntologyBlock\n  id:: ')).toBe(true);
-      if (c.dialect === 'tabs') expect(t).toMatch(/^(\t| {4})- term-id:: /m);
+      if (c.dialect === 'tabs') expect(t).toMatch(/^(\t| {4})?- term-id:: /m); // in the block, or beside it
       if (c.dialect === 'groups') expect(t).toMatch(/^ {2,4}- \*\*Identification\*\*$/m);
       if (c.dialect === 'groups') expect(t).toMatch(/^- ## /m);
       if (c.dialect === 'inline') expect(t).toMatch(/^public:: true\n/);
       if (c.dialect === 'inline') expect(t).toContain('\n- OntologyBlock\n');
       if (c.dialect === 'front') expect(matter(t).data['preferred-term']).toBe(c.title);
     }
+  });
+
+  it('includes the shapes of real graphs beyond the canonical page', () => {
+    const all = [...files.values()].map((b) => b.toString('utf8')).join('\n');
+    expect(all).toMatch(/^- ### OntologyBlock\n.*\n.*\n\t- ontology:: true\n- term-id:: /m); // properties beside the block
+    expect(all).toMatch(/^- is-subclass-of:: .*\n\t- definition:: /m); // a definition nested under a parent line
+    expect(all).toMatch(/definition:: ### Primary Definition\n\s+- \S/); // its text in a child bullet
+    expect(all).toMatch(/^- ### Definition\n\s+- \S/m); // a Definition section
+    expect(all).toMatch(/\[\[[^\]|]+\|[^\]]+\]\]/); // [[Target|label]]
+    expect(all).toMatch(/\[[^\]]+\]\(\[\[[^\]]+\]\]\)/); // [label]([[Target]])
+    expect(all).toMatch(/^tags:: [A-Z ]+, Glossary$/m); // tags in another case
+    expect(all).toMatch(/"subClassOf": \{/); // one parent as an object
+    expect(all).toContain('"vc:plainGloss"');
+    expect(manifest.concepts.some((c) => c.termId === null && c.dialect === 'jsonld')).toBe(true);
+    expect(manifest.concepts.some((c) => /^[^ ]+_[^ ]+$/.test(c.title) && text(c.file).includes(`preferred-term:: ${c.title}`))).toBe(true);
+    // Parents only in OWL: a page with parents and an OWL fence but no is-subclass-of line.
+    const owlOnly = manifest.concepts.filter((c) => c.parents.length > 0 && c.dialect !== 'jsonld' && c.dialect !== 'front' && !text(c.file).includes('is-subclass-of') && text(c.file).includes('SubClassOf('));
+    expect(owlOnly.length).toBeGreaterThan(0);
+    // Text after child bullets: a continuation line (not a bullet) right after a deeper bullet.
+    expect(all).toMatch(/^( {2}|\t| {4})- .*\n\1\1- .*\n\1[A-Z*][^\n]*$/m);
   });
 
   it('includes the drift real graphs show', () => {
@@ -121,7 +150,7 @@ describe('a 1000-page corpus with defects', () => {
   it('spells source-domain several ways per domain and uses several term-id prefixes', () => {
     const spellings = new Set([...files.values()].flatMap((b) => [...b.toString('utf8').matchAll(/source-domain::? (\S+)/g)].map((m) => m[1])));
     for (const s of ['ai', 'artificial-intelligence', 'blockchain', 'distributed-ledger', 'robotics', 'metaverse']) expect(spellings).toContain(s);
-    const prefixes = new Set(manifest.concepts.map((c) => c.termId.split('-')[0]));
+    const prefixes = new Set(manifest.concepts.flatMap((c) => (c.termId ? [c.termId.split('-')[0]] : [])));
     for (const p of ['AI', 'BC', 'RB', 'MV']) expect(prefixes).toContain(p);
   });
 
@@ -172,7 +201,7 @@ describe('a 1000-page corpus with defects', () => {
     expect(missingParents.length).toBeGreaterThanOrEqual(2);
     for (const m of missingParents) {
       const t = text(m.file);
-      expect(t.includes(`[[${m.parent}]]`) || t.includes(`  - "${m.parent}"`)).toBe(true);
+      expect(t.includes(`[[${m.parent}]]`) || t.includes(`  - "${m.parent}"`) || t.includes(`"label": "${m.parent}"`)).toBe(true);
       expect(manifest.concepts.find((c) => c.file === m.file)!.parents).not.toContain(m.parent);
     }
     expect(duplicateTermIds.length).toBeGreaterThanOrEqual(1);
@@ -195,7 +224,7 @@ describe('a 1000-page corpus with defects', () => {
       expect(byTitle.get(a)!.parents).toContain(b);
       expect(byTitle.get(b)!.parents).toContain(a);
       // b's page really names a as a parent (in whichever spelling its dialect uses).
-      const parentLines = text(byTitle.get(b)!.file).split('\n').filter((l) => /is-subclass-of|^\s+- "/.test(l)).join('\n');
+      const parentLines = text(byTitle.get(b)!.file).split('\n').filter((l) => /is-subclass-of|^\s+- "|"label": /.test(l)).join('\n');
       expect([a, camelCase(a), a.toLowerCase()].some((spelling) => parentLines.includes(`[[${spelling}]]`) || parentLines.includes(`"${spelling}"`))).toBe(true);
     }
   });

@@ -138,3 +138,77 @@ describe('code fences', () => {
     expect(props(blocks[2])).toEqual({ 'term-id': 'AI-0001' });
   });
 });
+
+describe('reading order', () => {
+  it('keeps text written after a bullet’s children in source order, as prose children', () => {
+    const { blocks } = parse('- ### Content\n  - one\n  ## two\n  three:\n  - four\n  - five\n  six');
+    const content = blocks[0];
+    expect(content.text).toBe('### Content');
+    expect(content.children.map((b) => [b.kind, b.text, b.line])).toEqual([
+      ['bullet', 'one', 2],
+      ['prose', '## two\nthree:', 3],
+      ['bullet', 'four', 5],
+      ['bullet', 'five', 6],
+      ['prose', 'six', 7],
+    ]);
+  });
+
+  it('still reads continuation lines before any child as the bullet’s own text, and properties as its properties', () => {
+    const { blocks } = parse('- first\n  second\n  - child\n  collapsed:: true\n  after');
+    expect(blocks[0].text).toBe('first\nsecond');
+    expect(props(blocks[0])).toEqual({ collapsed: 'true' });
+    expect(blocks[0].children.map((b) => [b.kind, b.text])).toEqual([
+      ['bullet', 'child'],
+      ['prose', 'after'],
+    ]);
+  });
+
+  it('puts a code fence written after the children into the prose child, verbatim', () => {
+    const { blocks } = parse('- parent\n  - child\n  ```js\n  - not a bullet\n  ```\n- next');
+    expect(blocks[0].children[1]).toMatchObject({ kind: 'prose', text: '```js\n- not a bullet\n```', line: 3, endLine: 5 });
+    expect(blocks[1].text).toBe('next');
+  });
+});
+
+describe('json-ld fences', () => {
+  const page = [
+    'public:: true',
+    '',
+    '# Title',
+    '```json-ld',
+    '{',
+    '  "@type": "Class",',
+    '  "label": "Thing"',
+    '}',
+    '```',
+    'Prose after.',
+    '- ```jsonld',
+    '  [{"@type": "Page"}]',
+    '  ```',
+    '- bullet',
+  ].join('\n');
+
+  it('takes json-ld blocks out of the text and returns their values, source and lines', () => {
+    const r = parse(page);
+    expect(r.jsonLd.map((j) => [j.line, j.endLine, j.value])).toEqual([
+      [4, 9, { '@type': 'Class', label: 'Thing' }],
+      [11, 13, [{ '@type': 'Page' }]],
+    ]);
+    expect(r.jsonLd[0].source).toContain('"label": "Thing"');
+    expect(JSON.stringify(r.blocks)).not.toMatch(/json-?ld|@type/);
+    expect(r.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['prose', '# Title\nProse after.'],
+      ['bullet', ''],
+      ['bullet', 'bullet'],
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('reports invalid JSON with its line and keeps the block as an ordinary code fence', () => {
+    const r = parse('- a\n```json-ld\n{\n  "label": "x",\n}\n```\n');
+    expect(r.jsonLd).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['invalid-json-ld', 'warning']]);
+    expect(r.diagnostics[0].line).toBeGreaterThanOrEqual(3);
+    expect(r.blocks[1].text).toContain('```json-ld');
+  });
+});

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageNameFromFile } from '../../src/lib/logseq/filename.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
+import { findReferences, linkTargetsInValue, splitWikilink } from '../../src/lib/logseq/references.ts';
 import { unaccountedLines } from '../helpers/lines.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -83,5 +84,15 @@ describe('properties of the parser (fast-check)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('links in text', () => {
+  it('reads Obsidian’s [[Target|label]] and Logseq’s [label]([[Target]]) as links to Target', () => {
+    const refs = findReferences('see [[Model Weights|the weights]], [more]([[Bias Term]]) and #[[Tag|shown]]');
+    expect(refs.links.map((l) => l.target)).toEqual(['Model Weights', 'Bias Term']);
+    expect(refs.tags.map((t) => t.tag)).toEqual(['Tag']);
+    expect(linkTargetsInValue('[[A|first]], [[B]]')).toEqual(['A', 'B']);
+    expect(splitWikilink('Target\\|label')).toEqual({ target: 'Target', label: 'label' });
   });
 });

@@ -22,7 +22,8 @@ describe('the seed page structure', () => {
       { file: 'Model Parameters.md', termId: 'AI-0051', title: 'Model Parameters', slug: 'model-parameters', parents: [] },
       { file: 'Model Weights.md', termId: 'AI-0052', title: 'Model Weights', slug: 'model-weights', parents: ['Model Parameters'] },
     ]);
-    expect(b.diagnostics).toEqual([]);
+    // The seed page states no definition: that is noted (an info), not an error or warning.
+    expect(b.diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([['missing-definition', 'info', 'Model Weights.md']]);
     const node = b.graph.nodes.find((n) => n.slug === 'model-weights');
     expect(node).toMatchObject({ domain: 'ai', status: 'draft' });
     expect(b.graph.nodes.find((n) => n.slug === 'model-parameters')?.domain).toBe('ai');
@@ -49,7 +50,7 @@ describe('dialects', () => {
     const node = b.graph.nodes.find((n) => n.slug === 'inline-page');
     expect(node).toMatchObject({ termId: '20067', aliases: ['In Line', 'IL'] });
     expect(b.graph.parents['inline-page']).toEqual(['alpha', 'beta']);
-    expect(b.diagnostics).toEqual([]);
+    expect(b.diagnostics.map((d) => d.code)).toEqual(['missing-definition']);
   });
 
   it('reads plain Markdown with YAML front matter using the same keys', () => {
@@ -159,10 +160,12 @@ describe('page-level diagnostics', () => {
     });
     expect(codes(b)).toEqual([
       ['missing-term-id', 'a.md', 1],
+      ['missing-definition', 'a.md', 1],
       ['invalid-term-id', 'b.md', 2],
       ['duplicate-term-id', 'c.md', 2],
       ['duplicate-term-id', 'd.md', 2],
       ['missing-preferred-term', 'e.md', 1],
+      ['missing-definition', 'e.md', 1],
     ]);
     expect(b.graph.nodes.find((n) => n.file === 'e.md')?.title).toBe('e');
   });

@@ -165,6 +165,24 @@ describe('links and tags', () => {
     ]);
   });
 
+  it('links [[Target|label]] and [label]([[Target]]) to Target, showing the label', () => {
+    const r = render('- [[Target Concept|the target]], [short]([[TargetConcept]]), [two words]([[Target Concept]]) and [[Nowhere|lost]]\n');
+    const links = elements(r.html).filter((e) => e.tagName === 'a');
+    expect(links.map((a) => [attr(a, 'href'), a.childNodes.map((n) => ('value' in n ? n.value : '')).join('')])).toEqual([
+      ['/concepts/target-concept/', 'the target'],
+      ['/concepts/target-concept/', 'short'],
+      ['/concepts/target-concept/', 'two words'],
+    ]);
+    expect(r.html).toContain('<span class="wikilink wikilink--missing">lost</span>');
+    expect(r.html).not.toMatch(/\||\[\[|\]\]/);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('links a tag written in any case to the one tag page', () => {
+    const r = render('- #WEIGHTS and #[[Weights]]\n');
+    expect(elements(r.html).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'))).toEqual(['/tags/weights/', '/tags/weights/']);
+  });
+
   it('leaves [[links]] in code alone', () => {
     const r = render('- `[[Target Concept]]` in code\n');
     expect(elements(r.html).some((e) => e.tagName === 'a')).toBe(false);

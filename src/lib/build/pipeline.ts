@@ -71,7 +71,7 @@ export function currentRenderer(): string {
 }
 
 /** What a page's rendering depends on besides its own source: how each of its links resolves. */
-function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget, tags: Set<string>, summaries: Map<string, string>): string {
+function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget, tagOf: GraphBuild['tagOf'], summaries: Map<string, string>): string {
   const c = record.concept;
   if (!c) return '';
   const parts: string[] = [];
@@ -86,7 +86,7 @@ function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget,
     if (summary === undefined) summaries.set(key, (summary = firstSentence(t.definition)));
     parts.push(`${l.target}>${t.kind}:${t.slug}|${t.title}|${summary}`);
   }
-  for (const tag of c.tags) parts.push(`#${tag}:${tags.has(tag)}`);
+  for (const tag of c.tags) parts.push(`#${tag}:${tagOf(tag)?.slug ?? ''}`);
   return parts.join('\n');
 }
 
@@ -119,7 +119,6 @@ function prepare(options: PipelineOptions): Prepared {
   const parseSeconds = (performance.now() - started) / 1000;
   options.onProgress?.(`parsed ${build.records.length} files in ${parseSeconds.toFixed(1)} s`);
   const renderer = currentRenderer();
-  const tags = new Set(Object.keys(build.graph.tags));
   /** First sentence of each link target's definition (by kind and slug), computed once per target. */
   const summaries = new Map<string, string>();
   const recordBySlug = new Map<string, PageRecord>();
@@ -128,7 +127,7 @@ function prepare(options: PipelineOptions): Prepared {
     .filter((n) => n.kind === 'concept')
     .map((node): PendingPage => {
       const record = recordBySlug.get(node.slug) as PageRecord;
-      const bodyDigest = digest(`${renderer}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, tags, summaries)}`);
+      const bodyDigest = digest(`${renderer}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, build.tagOf, summaries)}`);
       const cached = options.cache?.get(node.slug);
       return { node, record, bodyDigest, render: cached && cached.bodyDigest === bodyDigest ? cached : null, rendered: null };
     });

@@ -8,7 +8,7 @@ import type { PageRecord } from '../ontology/extract.ts';
 import type { GraphBuild } from '../ontology/graph.ts';
 import { renderBlocks, renderInline, type RenderContext } from '../render/pipeline.ts';
 import type { HeadingInfo } from '../render/rehype-headings.ts';
-import { conceptHref, guideHref, tagSlug } from '../site/view.ts';
+import { conceptHref, guideHref } from '../site/view.ts';
 import { demoRenderer } from './demo-embed.ts';
 
 export const RENDERER_MODULE = fileURLToPath(import.meta.url);
@@ -26,12 +26,14 @@ export interface RenderedPage {
 }
 
 export function makeRenderContext(build: GraphBuild): RenderContext {
-  const tags = new Set(Object.keys(build.graph.tags));
   const paths = new Set(build.graph.nodes.map((n) => (n.kind === 'guide' ? guideHref(n.slug) : conceptHref(n.slug))));
   return {
     resolveLink: build.resolveLink,
     isPublishedPath: (p) => paths.has(p.split('#')[0].split('?')[0].replace(/\/?$/, '/')),
-    tagHref: (tag) => (tags.has(tag) ? `/tags/${tagSlug(tag)}/` : null),
+    tagHref: (tag) => {
+      const t = build.tagOf(tag);
+      return t ? `/tags/${t.slug}/` : null;
+    },
     pageHref: (t) => (t.kind === 'guide' ? guideHref(t.slug) : conceptHref(t.slug)),
     demos: demoRenderer,
   };

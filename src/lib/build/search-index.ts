@@ -20,8 +20,22 @@ export interface SearchIndexResult {
   pages: number;
 }
 
-/** What one record looks like to Pagefind. */
-export function pagefindRecord(r: SearchRecord) {
+/**
+ * What one record looks like to Pagefind. Strings go to Pagefind's service as JSON, which it rejects
+ * if they hold a lone surrogate (a JSON-LD value can decode to one): those become U+FFFD.
+ */
+export function pagefindRecord(record: SearchRecord) {
+  const clean = (s: string) => s.toWellFormed();
+  const r: SearchRecord = {
+    ...record,
+    title: clean(record.title),
+    termId: record.termId === null ? null : clean(record.termId),
+    aliases: record.aliases.map(clean),
+    content: clean(record.content),
+    summary: clean(record.summary),
+    domain: record.domain === null ? null : clean(record.domain),
+    status: record.status === null ? null : clean(record.status),
+  };
   const head = [r.title, r.termId ?? '', ...r.aliases].filter((t) => t !== '').join('. ');
   const meta: Record<string, string> = { title: r.title, summary: r.summary };
   if (r.termId) meta.termId = r.termId;

@@ -8,12 +8,14 @@ export interface FenceMap {
   inside: boolean[];
   /** `opener[i]`: line i opens a fence. */
   opener: boolean[];
+  /** `closing[i]`: for an opening line i, the index of the line that closes its fence; else -1. */
+  closing: Int32Array;
   /** 0-based indices of opening lines that are never closed. */
   unclosed: number[];
 }
 
-/** The fence a line opens, if any: its character, length and the rest of the line. */
-export function fenceOpening(line: string): { char: string; length: number } | null {
+/** The fence a line opens, if any: its character, length and info string (`clojure`, `json-ld`, …). */
+export function fenceOpening(line: string): { char: string; length: number; info: string } | null {
   let k = 0;
   while (k < line.length && (line[k] === ' ' || line[k] === '\t')) k++;
   if (line[k] === '-' && (line[k + 1] === ' ' || line[k + 1] === '\t')) {
@@ -26,7 +28,7 @@ export function fenceOpening(line: string): { char: string; length: number } | n
   while (line[k + n] === char) n++;
   if (n < 3) return null;
   if (char === '`' && line.indexOf('`', k + n) >= 0) return null;
-  return { char, length: n };
+  return { char, length: n, info: line.slice(k + n).trim() };
 }
 
 function closesFence(line: string, char: string, length: number): boolean {
@@ -39,6 +41,7 @@ function closesFence(line: string, char: string, length: number): boolean {
 export function scanFences(lines: readonly string[]): FenceMap {
   const inside = new Array<boolean>(lines.length).fill(false);
   const opener = new Array<boolean>(lines.length).fill(false);
+  const closing = new Int32Array(lines.length).fill(-1);
   const unclosed: number[] = [];
   const notAnOpener = new Set<number>();
   let i = 0;
@@ -62,8 +65,9 @@ export function scanFences(lines: readonly string[]): FenceMap {
       continue;
     }
     opener[i] = true;
+    closing[i] = close;
     for (let j = i + 1; j <= close; j++) inside[j] = true;
     i = close + 1;
   }
-  return { inside, opener, unclosed };
+  return { inside, opener, closing, unclosed };
 }

@@ -2,14 +2,19 @@
 // text, `key:: value` properties, children and 1-based source lines. It takes every dialect real
 // graphs use (GUIDE §2): tabs, 2/4 spaces or mixed indentation (depth is relative to the parent
 // bullet), continuation lines, property groups, dangling bullets, blank lines, code fences (nested,
-// unterminated), prose and headings at column 0. It never throws; problems become diagnostics.
+// unterminated), prose and headings at column 0. Text written under a bullet after its child bullets
+// becomes a prose child in source order, so nothing is read out of order. Fenced `json-ld` blocks are
+// data: they are taken out of the text and returned on their own. It never throws; problems become
+// diagnostics.
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { Block, Property } from './types.ts';
-import { scanFences, type FenceMap } from './fences.ts';
+import type { Block, JsonLdBlock, Property } from './types.ts';
+import { fenceOpening, scanFences, type FenceMap } from './fences.ts';
+import { isJsonLdInfo, readJsonLd } from './json-ld.ts';
 
 export interface OutlineResult {
   pageProperties: Property[];
   blocks: Block[];
+  jsonLd: JsonLdBlock[];
   diagnostics: Diagnostic[];
 }
 
@@ -82,6 +87,7 @@ export function parseOutline(text: string, file: string, firstLine = 1): Outline
   }
 
   const pageProperties: Property[] = [];
+  const jsonLd: JsonLdBlock[] = [];
   const roots: Block[] = [];
   const stack: OpenBlock[] = [];
   const textOf = new Map<Block, OpenBlock>();
@@ -112,6 +118,31 @@ export function parseOutline(text: string, file: string, firstLine = 1): Outline
   };
   const malformed = (lineNo: number) =>
     diagnostics.push(diagnostic('malformed-property', file, lineNo, 'this `:: value` line has no property name before the `::`'));
+  /** Opens a bullet at visual indentation `width`, under the nearest open bullet that is less indented. */
+  const openBullet = (lineNo: number, width: number): OpenBlock => {
+    awaiting = null;
+    prose = null;
+    while (stack.length > 0 && stack[stack.length - 1].indent >= width) stack.pop();
+    const entry = open('bullet', lineNo, width, width + 2);
+    const parent = stack.length > 0 ? stack[stack.length - 1].block : null;
+    (parent ? parent.children : roots).push(entry.block);
+    stack.push(entry);
+    current = entry;
+    return entry;
+  };
+  /**
+   * Where a continuation line of `owner` goes: its own text while it has no children; after child
+   * bullets, a prose child (kept while no other bullet intervenes), so the text stays in source order.
+   */
+  const textTarget = (owner: OpenBlock, lineNo: number): OpenBlock => {
+    const kids = owner.block.children;
+    if (kids.length === 0) return owner;
+    const last = kids[kids.length - 1];
+    if (last.kind === 'prose' && current !== null && current.block === last) return current;
+    const entry = open('prose', lineNo, owner.indent, owner.contentIndent);
+    kids.push(entry.block);
+    return entry;
+  };
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
@@ -128,6 +159,24 @@ export function parseOutline(text: string, file: string, firstLine = 1): Outline
       if (current) current.pendingBlank++;
       continue;
     }
+
+    // A fenced json-ld block is data: read it, keep the outline structure, show none of its text.
+    // Invalid JSON is reported and then read as an ordinary code fence, so the editor sees it.
+    if (fences.opener[i] && isJsonLdInfo(fenceOpening(raw)?.info ?? '')) {
+      const close = fences.closing[i];
+      const read = readJsonLd(lines.slice(i + 1, close).join('\n'), lineNo, close + firstLine, file);
+      if ('block' in read) {
+        jsonLd.push(read.block);
+        inHeader = false;
+        awaiting = null;
+        if (isBullet(raw.slice(offset))) openBullet(lineNo, width).block.endLine = close + firstLine;
+        else if (width === 0) stack.length = 0; // like any column-0 text, it ends the outline above it
+        i = close;
+        continue;
+      }
+      diagnostics.push(read.error);
+    }
+
     const content = raw.slice(offset).trimEnd();
 
     // Page properties: `key:: value` lines at column 0 before anything else.
@@ -141,14 +190,7 @@ export function parseOutline(text: string, file: string, firstLine = 1): Outline
     }
 
     if (isBullet(content)) {
-      awaiting = null;
-      prose = null;
-      while (stack.length > 0 && stack[stack.length - 1].indent >= width) stack.pop();
-      const entry = open('bullet', lineNo, width, width + 2);
-      const parent = stack.length > 0 ? stack[stack.length - 1].block : null;
-      (parent ? parent.children : roots).push(entry.block);
-      stack.push(entry);
-      current = entry;
+      const entry = openBullet(lineNo, width);
       const body = content.slice(1).trimStart();
       const m = fences.opener[i] ? null : matchProperty(body);
       if (m && m.kind === 'property') addProperty(entry, m.key, m.value, lineNo);
@@ -183,11 +225,13 @@ export function parseOutline(text: string, file: string, firstLine = 1): Outline
       continue;
     }
 
-    // An indented line that is not a bullet continues the nearest open block that is less indented.
+    // An indented line that is not a bullet continues the nearest open block that is less indented;
+    // the deeper bullets it passes are closed (a later bullet cannot nest under them).
     let owner: OpenBlock | null = null;
     for (let k = stack.length - 1; k >= 0; k--) {
       if (stack[k].indent < width) {
         owner = stack[k];
+        stack.length = k + 1;
         break;
       }
     }
@@ -198,12 +242,22 @@ export function parseOutline(text: string, file: string, firstLine = 1): Outline
       }
       owner = prose;
     }
-    current = owner;
-    if (m && m.kind === 'property') addProperty(owner, m.key, m.value, lineNo);
-    else if (m && m.kind === 'malformed') malformed(lineNo);
-    else appendText(owner, owner.block.kind === 'prose' ? raw.trimEnd() : dedent(raw, owner.contentIndent).trimEnd(), lineNo);
+    if (m && m.kind === 'property') {
+      current = owner;
+      addProperty(owner, m.key, m.value, lineNo);
+    } else if (m && m.kind === 'malformed') {
+      current = owner;
+      malformed(lineNo);
+    } else if (owner.block.kind === 'prose') {
+      current = owner;
+      appendText(owner, raw.trimEnd(), lineNo);
+    } else {
+      const target = textTarget(owner, lineNo);
+      current = target;
+      appendText(target, dedent(raw, owner.contentIndent).trimEnd(), lineNo);
+    }
   }
 
   for (const [block, entry] of textOf) block.text = entry.lines.join('\n');
-  return { pageProperties, blocks: roots, diagnostics };
+  return { pageProperties, blocks: roots, jsonLd, diagnostics };
 }

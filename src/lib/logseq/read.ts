@@ -87,6 +87,7 @@ export function readPage(bytes: Uint8Array | string, file: string, options: { di
     pageProperties: [],
     frontMatter: null,
     blocks: [],
+    jsonLd: [],
     lineCount: 0,
     digest: options.digest === false ? '' : createHash('sha1').update(bytes).digest('base64url'),
     empty: false,
@@ -139,6 +140,7 @@ export function readPage(bytes: Uint8Array | string, file: string, options: { di
   const outline = parseOutline(text, file, 1);
   page.pageProperties = outline.pageProperties;
   page.blocks = outline.blocks;
+  page.jsonLd = outline.jsonLd;
   page.diagnostics.push(...outline.diagnostics);
   return page;
 }

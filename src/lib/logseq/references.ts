@@ -1,8 +1,10 @@
-// References inside block text: [[wikilinks]], #tags / #[[tags]] and {{demo NAME key=value}} macros,
-// each with its line offset. Text in code fences and inline code is ignored, so a `[[x]]` in a code
-// sample is neither a link nor a broken link.
+// References inside block text: [[wikilinks]] (also Obsidian's `[[Target|label]]` and Logseq's
+// `[label]([[Target]])`), #tags / #[[tags]] and {{demo NAME key=value}} macros, each with its line
+// offset. Text in code fences and inline code is ignored, so a `[[x]]` in a code sample is neither a
+// link nor a broken link.
 
 export interface WikiLinkRef {
+  /** The page the link names (for `[[Target|label]]`, `Target`). */
   target: string;
   /** 0-based line offset within the text. */
   lineOffset: number;
@@ -51,6 +53,18 @@ export function maskCode(text: string): string {
 }
 
 const WIKILINK = /(#?)\[\[([^[\]\n]+?)\]\]/g;
+
+/**
+ * The target and label of a wikilink's inner text: `Target|label` (Obsidian's alias form) names
+ * Target and shows label; a plain `Target` shows itself. `\|` (the form escaped for tables) counts too.
+ */
+export function splitWikilink(inner: string): { target: string; label: string } {
+  const bar = inner.indexOf('|');
+  if (bar < 0) return { target: inner.trim(), label: inner.trim() };
+  const target = inner.slice(0, bar).replace(/\\$/, '').trim();
+  const label = inner.slice(bar + 1).trim();
+  return { target, label: label === '' ? target : label };
+}
 const TAG = /(^|[\s(])#([\p{L}\p{N}_][\p{L}\p{N}_\-/.]*)/gu;
 const DEMO = /\{\{\s*demo\s+([^\s}]+)([^}]*)\}\}/g;
 const PARAM = /([A-Za-z][\w-]*)\s*=\s*("([^"]*)"|'([^']*)'|[^\s"']+)/g;
@@ -88,7 +102,7 @@ export function findReferences(text: string): References {
   let starts: number[] | null = null;
   const lineOf = (index: number) => lineIndex((starts ??= lineStarts(masked)), index);
   if (hasLink) for (const m of masked.matchAll(WIKILINK)) {
-    const target = m[2].trim();
+    const target = splitWikilink(m[2]).target;
     if (target === '') continue;
     if (m[1] === '#') out.tags.push({ tag: target, lineOffset: lineOf(m.index) });
     else out.links.push({ target, lineOffset: lineOf(m.index) });
@@ -106,7 +120,7 @@ export function findReferences(text: string): References {
 
 /** Link targets in a property value: `[[A]], [[B]]`, or plain comma-separated names. */
 export function linkTargetsInValue(value: string): string[] {
-  const bracketed = [...value.matchAll(/\[\[([^[\]\n]+?)\]\]/g)].map((m) => m[1].trim()).filter((t) => t !== '');
+  const bracketed = [...value.matchAll(/\[\[([^[\]\n]+?)\]\]/g)].map((m) => splitWikilink(m[1]).target).filter((t) => t !== '');
   if (bracketed.length > 0) return bracketed;
   return value
     .split(',')

@@ -10,7 +10,11 @@ export interface Property {
 }
 
 export interface Block {
-  /** `bullet`: a `- ` outline item; `prose`: column-0 text between bullets (headings, paragraphs). */
+  /**
+   * `bullet`: a `- ` outline item; `prose`: text that is not a bullet: column-0 text between bullets
+   * (headings, paragraphs), or text written under a bullet after its child bullets (a child of that
+   * bullet, in source order).
+   */
   kind: 'bullet' | 'prose';
   /** The block's content without the bullet marker, its property lines, or its indentation. */
   text: string;
@@ -19,6 +23,17 @@ export interface Block {
   /** 1-based line of the bullet (or first prose line) and of the block's last line, children excluded. */
   line: number;
   endLine: number;
+}
+
+/** A fenced `json-ld` block: ontology data in the JSON-LD dialect (GUIDE §2), never shown as text. */
+export interface JsonLdBlock {
+  /** 1-based lines of the opening and closing fence. */
+  line: number;
+  endLine: number;
+  /** The parsed JSON value. */
+  value: unknown;
+  /** The JSON text between the fences (its first line is `line + 1`), for locating properties. */
+  source: string;
 }
 
 export type PageFormat = 'logseq' | 'markdown' | 'mdx';
@@ -35,6 +50,8 @@ export interface ParsedPage {
   frontMatter: Record<string, unknown> | null;
   /** Outline blocks. A Markdown page has one prose block holding its body. */
   blocks: Block[];
+  /** Valid fenced `json-ld` blocks, taken out of the blocks' text. */
+  jsonLd: JsonLdBlock[];
   /** Number of lines in the file. */
   lineCount: number;
   /** Content hash of the file's bytes (for caching rendered output). */

@@ -1,10 +1,17 @@
 // Source domains: many spellings, one domain. The alias map is configurable (src/config.ts);
-// spellings not in it are normalised (lower case, `-grounded` suffix dropped) and kept as they are.
+// spellings not in it are normalised (lower case, `-grounded` suffix dropped) into a URL-safe key,
+// whatever they hold (`[[ETSI Domain/Interoperability]]` → `etsi-domain-interoperability`).
+import { safeSlug, slugify } from './slug.ts';
 
 export interface DomainInfo {
   key: string;
   name: string;
   aliases: readonly string[];
+}
+
+/** A domain value without link brackets, as written: the name shown for a domain not in the config. */
+export function domainLabel(raw: string): string {
+  return raw.replace(/\[\[|\]\]/g, '').trim();
 }
 
 export function makeDomainNormaliser(domains: readonly DomainInfo[]): (raw: string | null) => string | null {
@@ -15,15 +22,22 @@ export function makeDomainNormaliser(domains: readonly DomainInfo[]): (raw: stri
   }
   return (raw) => {
     if (raw === null) return null;
-    const v = raw.replace(/\[\[|\]\]/g, '').trim().toLowerCase().replace(/\s+/g, '-');
+    const label = domainLabel(raw);
+    const v = label.toLowerCase().replace(/\s+/g, '-');
     if (v === '') return null;
-    return map.get(v) ?? map.get(v.replace(/-grounded$/, '')) ?? v.replace(/-grounded$/, '');
+    const bare = v.replace(/-grounded$/, '');
+    return map.get(v) ?? map.get(bare) ?? map.get(slugify(bare)) ?? safeSlug(bare, 'domain');
   };
 }
 
-export function domainName(domains: readonly DomainInfo[], key: string): string {
+/**
+ * The display name of a domain key: the configured name; else `label` (the domain as written) when
+ * the key does not spell it (`ETSI Domain/Interoperability`, `🤖`); else the key in words.
+ */
+export function domainName(domains: readonly DomainInfo[], key: string, label?: string | null): string {
   const d = domains.find((x) => x.key === key);
   if (d) return d.name;
+  if (label && label !== key && (/[A-Z\s/]/.test(label) || slugify(label.replace(/-grounded$/i, '')) !== key)) return label;
   return key
     .split('-')
     .map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w))

@@ -1,13 +1,14 @@
 // The concept graph: every page record → the published ConceptGraph (plain, serialisable data built
-// once) plus the diagnostics only the whole graph can see: duplicate term ids and slugs, missing
-// parents, subclass cycles, broken, ambiguous and private links. Withheld pages are used to resolve
-// links (so a link to one is recognised as such) but appear nowhere in the published graph.
+// once) plus the diagnostics only the whole graph can see: duplicate term ids and slugs, missing and
+// withheld parents, subclass cycles, broken, ambiguous and private links. Withheld pages are used to
+// resolve links (so a link to one is recognised as such) but appear nowhere in the published graph.
+// Tags are one tag whatever their case (`#Bitcoin` is `#BITCOIN`), each with a unique URL slug.
 import { compareDiagnostics, diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { domainName, type DomainInfo } from './domains.ts';
 import type { PageRecord } from './extract.ts';
 import { LinkIndex, type Resolution } from './resolve.ts';
 import type { Concept } from './schema.ts';
-import { assignUniqueSlugs } from './slug.ts';
+import { assignUniqueSlugs, safeSlug } from './slug.ts';
 
 export interface GraphNode {
   slug: string;
@@ -17,6 +18,7 @@ export interface GraphNode {
   title: string;
   aliases: string[];
   definition: string;
+  gloss: string | null;
   domain: string | null;
   status: string | null;
   maturity: string | null;
@@ -24,6 +26,7 @@ export interface GraphNode {
   lastUpdated: string | null;
   owlClass: string | null;
   belongsToDomain: string[];
+  /** Tags in their tag page's spelling (see ConceptGraph.tags). */
   tags: string[];
   demos: Concept['demos'];
   properties: { key: string; value: string }[];
@@ -55,7 +58,10 @@ export interface ConceptGraph {
   /** Published concepts with no published parent. */
   roots: string[];
   domains: { key: string; name: string; count: number }[];
+  /** Tag (spelt as first written) → the published concepts carrying it, in any case. */
   tags: Record<string, string[]>;
+  /** Tag → its tag page's URL slug (unique, never empty). */
+  tagSlugs: Record<string, string>;
 }
 
 export type LinkTarget =
@@ -70,9 +76,14 @@ export interface GraphBuild {
   records: PageRecord[];
   /** Resolves link text the way the graph did (for the renderer). */
   resolveLink: (text: string) => LinkTarget;
+  /** The tag page a `#tag` as written belongs to (any case), or null when no published page has it. */
+  tagOf: (tag: string) => { tag: string; slug: string } | null;
   withheld: number;
   diagnostics: Diagnostic[];
 }
+
+/** Tags compare as Logseq compares page names: ignoring case. */
+const tagKey = (tag: string) => tag.normalize('NFC').toLowerCase();
 
 /** Strongly connected components of size > 1 (or self loops): the subclass cycles. Iterative Tarjan. */
 export function findCycles(edges: readonly number[][]): number[][] {
@@ -167,6 +178,14 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     return { state: 'published', slug: c.slug, kind: c.kind, title: c.title, termId: c.termId, definition: c.definition };
   };
   const resolveLink = (text: string): LinkTarget => describe(index.resolve(text));
+  /** A reference from the JSON-LD names its target by `@id` first, then by label. */
+  const resolveRef = (target: string, id: string | undefined): Resolution => {
+    if (id !== undefined) {
+      const byId = index.resolve(id);
+      if (byId.state === 'found') return byId;
+    }
+    return index.resolve(target);
+  };
 
   // Parents (and the subclass edges used for cycle detection).
   const edges: number[][] = concepts.map(() => []);
@@ -174,7 +193,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   concepts.forEach((c, i) => {
     const mine: string[] = [];
     for (const ref of c.parentRefs) {
-      const r = index.resolve(ref.target);
+      const r = resolveRef(ref.target, ref.id);
       if (r.state === 'missing') {
         diagnostics.push(diagnostic('missing-parent', c.file, ref.line, `parent "${ref.target}" (is-subclass-of) resolves to no page`, ref.target));
         continue;
@@ -186,6 +205,9 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
       }
       if (!edges[i].includes(r.index)) edges[i].push(r.index);
       const p = concepts[r.index];
+      if (c.public && !p.public) {
+        diagnostics.push(diagnostic('parent-is-private', c.file, ref.line, `parent "${ref.target}" (is-subclass-of) is a withheld page; the published taxonomy leaves it out`, ref.target));
+      }
       if (c.public && p.public && p.kind === 'concept' && !mine.includes(p.slug)) mine.push(p.slug);
     }
     if (c.public) parents[c.slug] = mine;
@@ -195,7 +217,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     for (const i of cycle) {
       const c = concepts[i];
       const line = c.parentRefs.find((p) => {
-        const r = index.resolve(p.target);
+        const r = resolveRef(p.target, p.id);
         return r.state === 'found' && cycle.includes(r.index);
       })?.line ?? c.titleLine;
       diagnostics.push(diagnostic('subclass-cycle', c.file, line, `is-subclass-of links form a cycle: ${titles}`));
@@ -206,8 +228,8 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   const relations: Record<string, RelationGroup[]> = {};
   const incoming: Record<string, { key: string; from: string }[]> = {};
   const backlinks: Record<string, Backlink[]> = {};
-  const reportLink = (c: Concept, target: string, line: number, what: string): LinkTarget => {
-    const t = resolveLink(target);
+  const reportLink = (c: Concept, target: string, line: number, what: string, id?: string): LinkTarget => {
+    const t = describe(resolveRef(target, id));
     if (t.state === 'missing') diagnostics.push(diagnostic('broken-link', c.file, line, `${what} "${target}" resolves to no page`, target));
     else if (t.state === 'ambiguous') diagnostics.push(diagnostic('ambiguous-link', c.file, line, `${what} "${target}" matches ${t.count} pages; it is not linked`, target));
     else if (t.state === 'private' && c.public) diagnostics.push(diagnostic('link-to-private', c.file, line, `${what} "${target}" names a withheld page; it is shown as plain text`, target));
@@ -216,7 +238,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   for (const c of concepts) {
     const groups = new Map<string, RelationGroup>();
     for (const ref of c.relationRefs) {
-      const t = reportLink(c, ref.target, ref.line, `relation ${ref.key}`);
+      const t = reportLink(c, ref.target, ref.line, `relation ${ref.key}`, ref.id);
       if (!c.public) continue;
       const g = groups.get(ref.key) ?? { key: ref.key, targets: [], unresolved: [] };
       groups.set(ref.key, g);
@@ -239,6 +261,11 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     }
   }
 
+  // Tags: one spelling per tag whatever its case, the first written (pages in file order).
+  const tagSpellings = new Map<string, string>();
+  for (const c of concepts) if (c.public) for (const t of c.tags) if (!tagSpellings.has(tagKey(t))) tagSpellings.set(tagKey(t), t);
+  const tagSpelling = (t: string) => tagSpellings.get(tagKey(t)) ?? t;
+
   // Published nodes and derived views.
   const nodes: GraphNode[] = concepts
     .filter((c) => c.public)
@@ -250,6 +277,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
       title: c.title,
       aliases: c.aliases,
       definition: c.definition,
+      gloss: c.gloss,
       domain: c.domain,
       status: c.status,
       maturity: c.maturity,
@@ -257,7 +285,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
       lastUpdated: c.lastUpdated,
       owlClass: c.owlClass,
       belongsToDomain: c.belongsToDomain,
-      tags: c.tags,
+      tags: [...new Set(c.tags.map(tagSpelling))],
       demos: c.demos,
       properties: c.properties.map(({ key, value }) => ({ key, value })),
     }))
@@ -272,18 +300,31 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   for (const n of nodes) {
     if (n.kind !== 'concept') continue;
     if (n.domain) domainCounts.set(n.domain, (domainCounts.get(n.domain) ?? 0) + 1);
-    for (const t of n.tags) (tags[t] ??= []).push(n.slug);
+    for (const t of new Set(n.tags)) (tags[t] ??= []).push(n.slug);
   }
+  // Tag pages: one per tag (any case), each with a unique slug; the first spelling (by file) names it.
+  const tagNames = Object.keys(tags).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const tagSlugList = assignUniqueSlugs(tagNames.map((t) => safeSlug(t, 'tag'))).slugs;
+  const tagSlugs: Record<string, string> = {};
+  tagNames.forEach((t, k) => (tagSlugs[t] = tagSlugList[k]));
+  const tagOf = (tag: string) => {
+    const name = tagSpellings.get(tagKey(tag));
+    return name !== undefined && name in tagSlugs ? { tag: name, slug: tagSlugs[name] } : null;
+  };
+  // A domain the configuration does not know is named as its first page wrote it.
+  const domainLabels = new Map<string, string>();
+  for (const c of concepts) if (c.public && c.domain && c.domainLabel && !domainLabels.has(c.domain)) domainLabels.set(c.domain, c.domainLabel);
   const domainList = [...domainCounts]
-    .map(([key, count]) => ({ key, name: domainName(domains, key), count }))
+    .map(([key, count]) => ({ key, name: domainName(domains, key, domainLabels.get(key)), count }))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 
   const withheld = records.filter((r) => r.status === 'withheld').length;
   diagnostics.sort(compareDiagnostics);
   return {
-    graph: { nodes, parents, children, relations, incoming, backlinks, roots, domains: domainList, tags },
+    graph: { nodes, parents, children, relations, incoming, backlinks, roots, domains: domainList, tags, tagSlugs },
     records,
     resolveLink,
+    tagOf,
     withheld,
     diagnostics,
   };

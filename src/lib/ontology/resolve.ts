@@ -1,7 +1,8 @@
-// Link resolution: `[[text]]` → the one page it names, by page name, preferred term, alias or term
-// id; case-, space- and punctuation-insensitive, so `[[ModelParameters]]` finds "Model Parameters".
-// Names beat aliases, aliases beat term ids; two pages matching equally well is ambiguity, reported
-// rather than guessed.
+// Link resolution: `[[text]]` → the one page it names, by page name, preferred term, alias, term id
+// or JSON-LD class id. An exact match (ignoring only case, as Logseq does) wins over a loose one
+// (also ignoring spaces and punctuation, so `[[ModelParameters]]` finds "Model Parameters"). Within
+// each, names beat aliases and aliases beat ids. Ambiguity is reported only when several pages tie
+// at the best level that matches at all, rather than guessed.
 import type { Concept } from './schema.ts';
 
 export type Resolution =
@@ -9,10 +10,11 @@ export type Resolution =
   | { state: 'ambiguous'; indices: number[] }
   | { state: 'missing' };
 
-/** The comparison key: letters and digits only, lower-cased, accents removed. */
-export function linkKey(text: string): string {
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function loose(text: string, ascii: boolean): string {
   // Fast path for plain ASCII (nearly every link): no Unicode normalisation needed.
-  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  if (ascii) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -20,10 +22,27 @@ export function linkKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const RANKS = 3;
+function exact(text: string, ascii: boolean): string {
+  const t = (ascii ? text : text.normalize('NFC')).trim().toLowerCase();
+  return (ascii ? t.includes('  ') : /\s{2,}|[^\S ]/.test(t)) ? t.replace(/\s+/g, ' ') : t;
+}
+
+/** The loose comparison key: letters and digits only, lower-cased, accents removed. */
+export function linkKey(text: string): string {
+  return loose(text, PRINTABLE_ASCII.test(text));
+}
+
+/** The exact comparison key: the name as written, ignoring case and surrounding or repeated spaces. */
+export function exactKey(text: string): string {
+  return exact(text, PRINTABLE_ASCII.test(text));
+}
+
+/** Levels, best first: exact name, alias, id; then loose name, alias, id. */
+const KINDS = 3;
 
 export class LinkIndex {
-  private readonly byRank: Map<string, number[]>[] = Array.from({ length: RANKS }, () => new Map());
+  private readonly exactMaps: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
+  private readonly looseMaps: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
 
   constructor(concepts: readonly Concept[]) {
     concepts.forEach((c, i) => {
@@ -31,15 +50,14 @@ export class LinkIndex {
       this.add(0, c.name, i);
       for (const a of c.aliases) this.add(1, a, i);
       if (c.termId) this.add(2, c.termId, i);
+      if (c.classId) this.add(2, c.classId, i);
     });
   }
 
-  private add(rank: number, text: string, index: number): void {
-    const key = linkKey(text);
-    if (key === '') return;
-    const list = this.byRank[rank].get(key);
-    if (!list) this.byRank[rank].set(key, [index]);
-    else if (!list.includes(index)) list.push(index);
+  private add(kind: number, text: string, index: number): void {
+    const ascii = PRINTABLE_ASCII.test(text);
+    put(this.exactMaps[kind], exact(text, ascii), index);
+    put(this.looseMaps[kind], loose(text, ascii), index);
   }
 
   private readonly memo = new Map<string, Resolution>();
@@ -51,14 +69,26 @@ export class LinkIndex {
   }
 
   private lookup(text: string): Resolution {
-    const key = linkKey(text);
+    const ascii = PRINTABLE_ASCII.test(text);
+    const exactText = exact(text, ascii);
+    if (exactText === '') return { state: 'missing' };
+    for (const map of this.exactMaps) {
+      const hits = map.get(exactText);
+      if (hits) return hits.length === 1 ? { state: 'found', index: hits[0] } : { state: 'ambiguous', indices: [...hits] };
+    }
+    const key = loose(text, ascii);
     if (key === '') return { state: 'missing' };
-    for (const map of this.byRank) {
+    for (const map of this.looseMaps) {
       const hits = map.get(key);
-      if (!hits) continue;
-      if (hits.length === 1) return { state: 'found', index: hits[0] };
-      return { state: 'ambiguous', indices: [...hits] };
+      if (hits) return hits.length === 1 ? { state: 'found', index: hits[0] } : { state: 'ambiguous', indices: [...hits] };
     }
     return { state: 'missing' };
   }
+}
+
+function put(map: Map<string, number[]>, key: string, index: number): void {
+  if (key === '') return;
+  const list = map.get(key);
+  if (!list) map.set(key, [index]);
+  else if (!list.includes(index)) list.push(index);
 }

@@ -18,13 +18,19 @@ export const ConceptSchema = z.object({
   /** Page name decoded from the file name. */
   name: z.string(),
   termId: z.string().nullable(),
+  /** The JSON-LD dialect's class id (`urn:…:class:…`), which links and parents may name. */
+  classId: z.string().nullable(),
   title: z.string().min(1),
   aliases: z.array(z.string()),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   /** Markdown. */
   definition: z.string(),
-  /** Normalised domain key (e.g. `ai`), or null. */
+  /** A plain-language gloss (the JSON-LD dialect's `vc:plainGloss`), plain text. */
+  gloss: z.string().nullable(),
+  /** Normalised domain key (e.g. `ai`), URL-safe, or null. */
   domain: z.string().nullable(),
+  /** The domain as written (link brackets removed), for naming a domain the configuration does not know. */
+  domainLabel: z.string().nullable(),
   status: z.string().nullable(),
   maturity: z.string().nullable(),
   version: z.string().nullable(),
@@ -32,10 +38,10 @@ export const ConceptSchema = z.object({
   public: z.boolean(),
   owlClass: z.string().nullable(),
   belongsToDomain: z.array(z.string()),
-  /** `is-subclass-of` targets as written. */
-  parentRefs: z.array(z.object({ target: z.string(), line: z.number().int() })),
-  /** Every other relation (`requires`, `has-part`, `skos:related`, unknown ones too) with targets as written. */
-  relationRefs: z.array(z.object({ key: z.string(), target: z.string(), line: z.number().int() })),
+  /** `is-subclass-of` targets as written (with the JSON-LD `@id` when the target came from there). */
+  parentRefs: z.array(z.object({ target: z.string(), line: z.number().int(), id: z.string().optional() })),
+  /** Every other relation (`requires`, `has-part`, `skos:related`, unknown ones too) with targets as written; keys canonical. */
+  relationRefs: z.array(z.object({ key: z.string(), target: z.string(), line: z.number().int(), id: z.string().optional() })),
   linkRefs: z.array(LinkRefSchema),
   tags: z.array(z.string()),
   demos: z.array(z.object({ name: z.string(), params: z.record(z.string(), z.string()), line: z.number().int() })),

@@ -136,10 +136,38 @@ function promoteDisplayMath(tree: Root): void {
   }
 }
 
+/** Plain text of phrasing nodes (a link label). */
+function phrasingText(nodes: readonly RootContent[]): string {
+  return nodes.map((n) => ('value' in n && typeof n.value === 'string' ? n.value : 'children' in n ? phrasingText(n.children as RootContent[]) : '')).join('');
+}
+
+const WIKILINK_URL = /^\[\[([^[\]\n]+)\]\]$/;
+
+/**
+ * Logseq's `[label]([[Target]])`: a Markdown link whose destination is a wikilink. It becomes the
+ * text `[[Target|label]]`, which rehype-wikilinks links to Target (the destination is a page name,
+ * not a URL). Without a space in Target the Markdown parser makes it a link; otherwise it stays text,
+ * which rehype-wikilinks reads directly.
+ */
+function wikilinkDestinations(tree: Root): void {
+  const stack: Parent[] = [tree];
+  while (stack.length > 0) {
+    const parent = stack.pop() as Parent;
+    parent.children.forEach((child, k) => {
+      if (child.type === 'link' && WIKILINK_URL.test(child.url)) {
+        const target = (WIKILINK_URL.exec(child.url) as RegExpExecArray)[1];
+        const label = phrasingText(child.children).replace(/[[\]|]/g, ' ').trim();
+        parent.children[k] = { type: 'text', value: label === '' ? `[[${target}]]` : `[[${target}|${label}]]`, position: child.position };
+      } else if ('children' in child) stack.push(child as Parent);
+    });
+  }
+}
+
 /** Parses Markdown text (money dollars escaped) into mdast, with lines counted from `line`. */
 export function parseMarkdown(text: string, line = 1): Root {
   const tree = parseSource(escapeStrayDollars(text));
   if (text.includes('$$')) promoteDisplayMath(tree);
+  if (text.includes('([[')) wikilinkDestinations(tree);
   if (line !== 1) {
     shiftLines(tree as Positioned, line - 1);
     for (const f of tree.data?.kbParseFailures ?? []) f.line += line - 1;
@@ -186,6 +214,7 @@ export function parseBlockTexts(texts: readonly { text: string; line: number }[]
   // A failure on the joined text: parse each text on its own, so the failure is pinned to its block.
   if (tree.data?.kbParseFailures) return eachOnItsOwn();
   if (texts.some((t) => t.text.includes('$$'))) promoteDisplayMath(tree);
+  if (texts.some((t) => t.text.includes('([['))) wikilinkDestinations(tree);
   const segments: RootContent[][] = [[]];
   for (const n of tree.children) {
     if (isSeparator(n)) segments.push([]);

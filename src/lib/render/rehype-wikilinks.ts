@@ -1,8 +1,10 @@
 // rehype plugin: `[[target]]` in text → a link to the concept page it resolves to (title attribute:
 // the first sentence of its definition), styled plain text when it resolves to nothing, plain text
-// when it names a withheld page; `#tag` and `#[[tag]]` → links to tag pages. Runs on the sanitised
+// when it names a withheld page; `[[target|label]]` (Obsidian) and `[label]([[target]])` (Logseq)
+// link to target showing label; `#tag` and `#[[tag]]` → links to tag pages. Runs on the sanitised
 // tree; text inside links, code, math and pre is left alone.
 import type { Element, ElementContent, Root, Text } from 'hast';
+import { splitWikilink } from '../logseq/references.ts';
 import type { LinkTarget } from '../ontology/graph.ts';
 
 export interface WikilinkOptions {
@@ -14,7 +16,8 @@ export interface WikilinkOptions {
   summary: (definition: string) => string;
 }
 
-const PATTERN = /(#?)\[\[([^[\]\n]+?)\]\]|(^|[\s(])#([\p{L}\p{N}_][\p{L}\p{N}_\-/]*[\p{L}\p{N}_])/gu;
+const PATTERN =
+  /\[(?<label>[^[\]\n]+)\]\(\[\[(?<aliased>[^[\]\n]+?)\]\]\)|(?<hash>#?)\[\[(?<inner>[^[\]\n]+?)\]\]|(?<lead>^|[\s(])#(?<tag>[\p{L}\p{N}_][\p{L}\p{N}_\-/]*[\p{L}\p{N}_])/gu;
 const SKIP = new Set(['a', 'code', 'pre', 'script', 'style', 'math', 'svg', 'summary']);
 
 function splitText(node: Text, options: WikilinkOptions): ElementContent[] | null {
@@ -24,13 +27,15 @@ function splitText(node: Text, options: WikilinkOptions): ElementContent[] | nul
   let last = 0;
   let changed = false;
   for (const m of value.matchAll(PATTERN)) {
-    const start = m.index + (m[3] ?? '').length;
-    if (m[4] !== undefined && /^\d+$/.test(m[4])) continue;
+    const g = m.groups ?? {};
+    const start = m.index + (g.lead ?? '').length;
+    if (g.tag !== undefined && /^\d+$/.test(g.tag)) continue;
     if (start > last) out.push({ type: 'text', value: value.slice(last, start) });
     last = m.index + m[0].length;
     changed = true;
-    const isTag = m[1] === '#' || m[4] !== undefined;
-    const target = (m[2] ?? m[4]).trim();
+    const isTag = g.hash === '#' || g.tag !== undefined;
+    const { target, label } =
+      g.aliased !== undefined ? { target: g.aliased.trim(), label: g.label.trim() } : isTag && g.tag !== undefined ? { target: g.tag, label: g.tag } : splitWikilink(g.inner);
     if (isTag) {
       const href = options.tagHref(target);
       out.push(
@@ -46,16 +51,16 @@ function splitText(node: Text, options: WikilinkOptions): ElementContent[] | nul
         type: 'element',
         tagName: 'a',
         properties: { className: ['wikilink'], href: options.pageHref(resolved), title: options.summary(resolved.definition) || resolved.title, dataPreview: resolved.slug },
-        children: [{ type: 'text', value: target }],
+        children: [{ type: 'text', value: label }],
       });
     } else if (resolved.state === 'private') {
-      out.push({ type: 'text', value: target });
+      out.push({ type: 'text', value: label });
     } else {
       out.push({
         type: 'element',
         tagName: 'span',
         properties: { className: ['wikilink', resolved.state === 'ambiguous' ? 'wikilink--ambiguous' : 'wikilink--missing'] },
-        children: [{ type: 'text', value: target }],
+        children: [{ type: 'text', value: label }],
       });
     }
   }

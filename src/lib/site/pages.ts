@@ -9,7 +9,7 @@ import type { ConceptGraph } from '../ontology/graph.ts';
 import { groupByLetter, type LetterGroup } from './a-z.ts';
 import { buildTaxonomy, type TaxonomyConcept, type TaxonomyNode } from './taxonomy.ts';
 import type { ConceptRef, Shell } from './types.ts';
-import { tagSlug, type GraphView } from './view.ts';
+import type { GraphView } from './view.ts';
 
 /** Above this many concepts, `searchBodies: 'auto'` indexes definitions but not bodies. */
 export const SEARCH_BODIES_AUTO_LIMIT = 2000;
@@ -105,7 +105,7 @@ export function routeData(graph: ConceptGraph, view: GraphView, guides: GuideLis
     concepts.map((n) => [n.slug, { slug: n.slug, title: n.title, termId: n.termId, children: graph.children[n.slug] ?? [] }]),
   );
   const tags = Object.entries(graph.tags)
-    .map(([tag, members]) => ({ tag, slug: tagSlug(tag), concepts: members.map((s) => view.ref(s)).sort(byTitle) }))
+    .map(([tag, members]) => ({ tag, slug: graph.tagSlugs[tag], concepts: members.map((s) => view.ref(s)).sort(byTitle) }))
     .sort((a, b) => a.tag.localeCompare(b.tag, 'en'));
   return {
     home: {

@@ -40,6 +40,8 @@ export interface ConceptEntryData {
   /** The definition as plain text, and its first sentence. */
   definitionText: string;
   summary: string;
+  /** A plain-language gloss beside the definition (JSON-LD `vc:plainGloss`), plain text, or null. */
+  gloss: string | null;
   domain: { key: string; name: string } | null;
   status: string | null;
   maturity: string | null;

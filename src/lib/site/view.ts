@@ -4,15 +4,12 @@ import type { SiteConfig } from '../../config.ts';
 import { domainName } from '../ontology/domains.ts';
 import type { ConceptGraph, GraphNode, RelationGroup } from '../ontology/graph.ts';
 import { rootPaths } from '../ontology/queries.ts';
-import { slugify } from '../ontology/slug.ts';
 import { firstSentence } from '../render/text.ts';
 import { plainText, sentencePlain } from '../ontology/extract.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
 export const conceptHref = (slug: string) => `/concepts/${slug}/`;
 export const guideHref = (slug: string) => `/guides/${slug}/`;
-/** A tag's page slug: the slugified tag, never empty. */
-export const tagSlug = (tag: string) => slugify(tag) || 'tag';
 
 const LABELS: Record<string, string> = {
   'has-part': 'Has part',
@@ -51,7 +48,10 @@ export class GraphView {
     private readonly config: Pick<SiteConfig, 'domains'>,
   ) {
     this.bySlug = new Map(graph.nodes.map((n) => [n.slug, n]));
+    this.domainNames = new Map(graph.domains.map((d) => [d.key, d.name]));
   }
+
+  private readonly domainNames: Map<string, string>;
 
   node(slug: string): GraphNode | undefined {
     return this.bySlug.get(slug);
@@ -112,13 +112,14 @@ export class GraphView {
       definitionHtml: rendered.definitionHtml,
       definitionText,
       summary: firstSentence(node.definition),
-      domain: node.domain ? { key: node.domain, name: domainName(this.config.domains, node.domain) } : null,
+      gloss: node.gloss,
+      domain: node.domain ? { key: node.domain, name: this.domainNames.get(node.domain) ?? domainName(this.config.domains, node.domain) } : null,
       status: node.status,
       maturity: node.maturity,
       version: node.version,
       lastUpdated: node.lastUpdated,
       owlClass: node.owlClass,
-      tags: node.tags.map((name) => ({ name, slug: tagSlug(name) })),
+      tags: node.tags.flatMap((name) => (g.tagSlugs[name] ? [{ name, slug: g.tagSlugs[name] }] : [])),
       properties: node.properties,
       breadcrumbs,
       parents,
