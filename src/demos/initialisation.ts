@@ -33,7 +33,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     shell.figures.append(h('figure', {}, h('strong', {}, LABELS[init]), canvas, units, caption));
     return { canvas, units, caption };
   });
-  el.append(h('p', { class: 'kb-demo-note' }, 'Bars under each chart show the first hidden layer’s units for one input point. With zero initial weights every hidden unit computes the same value and receives the same gradient, so they stay identical — the network is no better than a single unit (here the weights never even move from zero), and the loss stays flat.'));
+  shell.addAfterStatus(h('p', { class: 'kb-demo-note' }, 'Bars under each chart show the first hidden layer’s units for one input point. With zero initial weights every hidden unit computes the same value and receives the same gradient, so they stay identical — the network is no better than a single unit (here the weights never even move from zero), and the loss stays flat.'));
 
   const reset = (): void => {
     loop.stop();

@@ -296,7 +296,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   shell.controls.append(speed.root, lr.root, activation.root, regularisation.root, rate.root);
   dataColumn.append(dataset.root, noise.root, batch.root, h('h3', {}, 'Features'), featureGroup);
   networkColumn.insertBefore(h('div', { class: 'kb-demo-controls' }, layerCount.root, neurons.root), network);
-  el.insertBefore(editor, shell.status);
+  shell.addBeforeStatus(editor);
 
   recordLosses();
   drawFeatureThumbnails();

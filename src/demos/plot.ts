@@ -94,9 +94,19 @@ export function drawLossChart(canvas: HTMLCanvasElement, series: readonly Series
   ctx.setLineDash([]);
 }
 
+/** One small offscreen canvas per grid resolution, reused by every paint. */
+const scratch = new Map<number, { canvas: HTMLCanvasElement; image: ImageData }>();
+
 /** Paints a resolution² grid of values onto the whole canvas through a small offscreen image. */
 function paintGrid(ctx: CanvasRenderingContext2D, width: number, height: number, resolution: number, colourAt: (i: number) => Rgb): void {
-  const image = new ImageData(resolution, resolution);
+  let entry = scratch.get(resolution);
+  if (!entry) {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = resolution;
+    entry = { canvas, image: new ImageData(resolution, resolution) };
+    scratch.set(resolution, entry);
+  }
+  const { canvas, image } = entry;
   for (let i = 0; i < resolution * resolution; i++) {
     const [r, g, b] = colourAt(i);
     image.data[4 * i] = r;
@@ -104,11 +114,9 @@ function paintGrid(ctx: CanvasRenderingContext2D, width: number, height: number,
     image.data[4 * i + 2] = b;
     image.data[4 * i + 3] = 255;
   }
-  const small = document.createElement('canvas');
-  small.width = small.height = resolution;
-  small.getContext('2d')?.putImageData(image, 0, 0);
+  canvas.getContext('2d')?.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(small, 0, 0, width, height);
+  ctx.drawImage(canvas, 0, 0, width, height);
 }
 
 /** Probability of class 1 per grid cell → tinted towards the positive or negative colour (at most MAP_TINT). */
@@ -125,26 +133,28 @@ export function drawProbabilityMap(canvas: HTMLCanvasElement, probabilities: Arr
 
 /**
  * 2-D points in [−domain, domain]²: class 1 as circles, class 0 as squares, each with a thin ring in the
- * surface colour so it stands out from the map behind it; hollow marks for test data.
+ * surface colour so it stands out from the map behind it; hollow marks for test data. One path per class
+ * and pass, so that hundreds of points cost a handful of draw calls.
  */
 export function drawPoints(ctx: CanvasRenderingContext2D, width: number, height: number, data: DataSet, domain: number, palette: Palette, hollow: boolean): void {
-  const mark = (px: number, py: number, positive: boolean, grow: number): void => {
-    ctx.beginPath();
-    if (positive) ctx.arc(px, py, 3 + grow, 0, 2 * Math.PI);
-    else ctx.rect(px - 2.7 - grow, py - 2.7 - grow, 5.4 + 2 * grow, 5.4 + 2 * grow);
+  const marks = (positive: boolean, grow: number): Path2D => {
+    const path = new Path2D();
+    for (let i = 0; i < data.count; i++) {
+      if ((data.targets[i] >= 0.5) !== positive) continue;
+      const px = ((data.inputs[2 * i] + domain) / (2 * domain)) * width, py = ((domain - data.inputs[2 * i + 1]) / (2 * domain)) * height;
+      if (positive) { path.moveTo(px + 3 + grow, py); path.arc(px, py, 3 + grow, 0, 2 * Math.PI); }
+      else path.rect(px - 2.7 - grow, py - 2.7 - grow, 5.4 + 2 * grow, 5.4 + 2 * grow);
+    }
+    return path;
   };
-  for (let i = 0; i < data.count; i++) {
-    const px = ((data.inputs[2 * i] + domain) / (2 * domain)) * width, py = ((domain - data.inputs[2 * i + 1]) / (2 * domain)) * height;
-    const positive = data.targets[i] >= 0.5;
+  for (const positive of [true, false]) {
     ctx.lineWidth = 1;
     ctx.strokeStyle = palette.surface;
-    mark(px, py, positive, hollow ? 1.2 : 0.6);
-    ctx.stroke();
+    ctx.stroke(marks(positive, hollow ? 1.2 : 0.6));
     ctx.lineWidth = 1.5;
     ctx.fillStyle = ctx.strokeStyle = positive ? palette.positive : palette.negative;
-    mark(px, py, positive, 0);
-    if (hollow) ctx.stroke();
-    else ctx.fill();
+    if (hollow) ctx.stroke(marks(positive, 0));
+    else ctx.fill(marks(positive, 0));
   }
 }
 
@@ -248,17 +258,17 @@ export function drawLossSurface(canvas: HTMLCanvasElement, losses: Float64Array,
  * distinct stored value) and the grid of representable values (ticks under the axis; dotted lines too when
  * there are few).
  */
-export function drawWeightHistogram(canvas: HTMLCanvasElement, trained: ArrayLike<number>, stored: ArrayLike<number>, grid: readonly number[], palette: Palette): void {
+export function drawWeightHistogram(canvas: HTMLCanvasElement, trained: ArrayLike<number>, stored: ArrayLike<number> | null, grid: readonly number[], palette: Palette): void {
   const { ctx, width, height } = begin(canvas, palette);
   const left = 8, right = width - 8, top = 16, bottom = height - 22, bins = 48;
   let extent = 1e-9;
-  for (let i = 0; i < trained.length; i++) extent = Math.max(extent, Math.abs(trained[i]), Math.abs(stored[i]));
+  for (let i = 0; i < trained.length; i++) extent = Math.max(extent, Math.abs(trained[i]), Math.abs(stored?.[i] ?? 0));
   extent *= 1.05;
   const x = (v: number): number => left + ((v + extent) / (2 * extent)) * (right - left);
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < trained.length; i++) counts[Math.min(bins - 1, Math.floor(((trained[i] + extent) / (2 * extent)) * bins))]++;
   const storedCounts = new Map<number, number>();
-  for (let i = 0; i < stored.length; i++) storedCounts.set(stored[i], (storedCounts.get(stored[i]) ?? 0) + 1);
+  for (let i = 0; stored && i < stored.length; i++) storedCounts.set(stored[i], (storedCounts.get(stored[i]) ?? 0) + 1);
   const most = Math.max(1, ...counts, ...storedCounts.values());
   const y = (n: number): number => bottom - (n / most) * (bottom - top);
   const visibleGrid = grid.filter((g) => Math.abs(g) <= extent);
@@ -291,7 +301,7 @@ export function drawWeightHistogram(canvas: HTMLCanvasElement, trained: ArrayLik
   ctx.fillText(formatTick(extent), right, height - 4);
   ctx.textAlign = 'left';
   ctx.fillStyle = palette.ink;
-  ctx.fillText('count of weights by value; ticks: the grid', left, 10);
+  ctx.fillText(stored ? 'count of weights by value; ticks: the grid' : 'count of weights by value', left, 10);
 }
 
 const formatTick = (v: number): string => String(Number(v.toPrecision(2)));

@@ -39,7 +39,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     h('figure', {}, boundary, h('figcaption', {}, 'Predictions of the pruned network')),
     h('figure', {}, diagram.root, h('figcaption', {}, 'Dotted edges are pruned (zero) weights')),
   );
-  el.append(summary);
+  shell.addAfterStatus(summary);
 
   const draw = (): void => {
     const palette = readPalette(el);

@@ -33,13 +33,13 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   const boundary = createCanvas(200, 200, 'Decision boundary of the quantised network; circles class 1, squares class 0, hollow marks are test data');
   const chart = createCanvas(280, 190, 'Test accuracy against bits stored per weight, labelled with the model size in bytes, for 8, 4, 3 and 2-bit integers with the chosen scales and range, MXFP4 and float32');
   const summary = h('p', { class: 'kb-demo-note', 'aria-live': 'polite' });
-  const histogramCaption = h('figcaption', {});
+  const histogramCaption = h('figcaption', {}, 'Layer 1 weights: grey = trained, green = stored; ticks = the grid');
   shell.figures.append(
     h('figure', {}, histogram, histogramCaption),
-    h('figure', {}, boundary, h('figcaption', {}, 'The quantised network’s predictions')),
+    h('figure', {}, boundary, h('figcaption', {}, 'Predictions of the network (quantised once trained)')),
     h('figure', {}, chart, h('figcaption', {}, 'Accuracy against bits per weight, with the model’s size in bytes (the chosen scheme ringed)')),
   );
-  el.insertBefore(summary, shell.status);
+  shell.addAfterStatus(summary);
 
   const drawBoundary = (): void => {
     const palette = readPalette(el);
@@ -89,6 +89,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       publishLoss(el, loss);
       el.dataset.epoch = String(epoch);
       drawBoundary();
+      drawWeightHistogram(histogram, setup.model.weights[0].data, null, [], readPalette(el));
       shell.setStatus('training', `Training the float32 network first: epoch ${epoch} of ${QUANT_TRAIN_EPOCHS}, test accuracy ${Math.round(accuracy * 100)}%.`);
     },
     onStop: (error) => {
