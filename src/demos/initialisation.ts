@@ -49,7 +49,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   const draw = (): void => {
     const palette = readPalette(el);
     const range = lossRange(runs.flatMap((run) => run.losses)); // one y-scale for all four, so they compare
-    el.dataset.lossRange = range.map((v) => v.toPrecision(3)).join(' ');
+    el.dataset.lossRange = range.join(' ');
     runs.forEach((run, k) => {
       const panel = panels[k];
       drawLossChart(panel.canvas, [{ values: run.losses, label: LABELS[run.init], colour: palette.positive, dash: [] }], palette, 'loss (log scale)', range, MAX_EPOCHS + 1);

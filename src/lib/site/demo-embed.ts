@@ -6,7 +6,7 @@ import type { PageRecord } from '../ontology/extract.ts';
 import type { DemoRenderer } from '../render/rehype-demos.ts';
 
 /** Bump when fallback figures change, so cached pages are re-rendered. */
-export const DEMO_RENDER_VERSION = 1;
+export const DEMO_RENDER_VERSION = 2;
 
 export const demoRenderer: DemoRenderer = {
   render(name, params) {
