@@ -52,7 +52,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     el.dataset.lossRange = range.join(' ');
     runs.forEach((run, k) => {
       const panel = panels[k];
-      drawLossChart(panel.canvas, [{ values: run.losses, label: LABELS[run.init], colour: palette.positive, dash: [] }], palette, 'loss (log scale)', range, MAX_EPOCHS + 1);
+      drawLossChart(panel.canvas, [{ values: run.losses, label: '', colour: palette.positive, dash: [] }], palette, 'loss (log scale, shared)', range, MAX_EPOCHS + 1);
       const loss = run.losses[run.losses.length - 1];
       // first hidden layer activations for the probe input
       const first = run.trainer.model.layers[0];

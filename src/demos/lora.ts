@@ -15,7 +15,7 @@ import { readPalette } from './theme.ts';
 import { button, copyLinkButton, createShell, h, publishLoss, select, slider } from './ui.ts';
 import type { DataSet, Trainer } from '../training/index.ts';
 
-const MAP_RESOLUTION = 32;
+const MAP_RESOLUTION = 40;
 /** Adaptation steps (one mini-batch for each of the nine networks) per frame: 60 a second. */
 const STEPS_PER_FRAME = 1;
 /** While pre-training, the boundary is redrawn every Nth frame. */
@@ -35,7 +35,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   let baseline = { original: NaN, shifted: NaN };
 
   const maps = ['Before: the pre-trained network on the new task', 'LoRA update of the chosen rank', 'Full fine-tuning (every weight)'].map((label) => {
-    const canvas = createCanvas(170, 170, `${label}: decision boundary; circles class 1, squares class 0, hollow marks are test data`);
+    const canvas = createCanvas(170, 170, `${label}: decision boundary over the test points; circles class 1, squares class 0`);
     const caption = h('figcaption', {}, label);
     shell.figures.append(h('figure', {}, canvas, caption));
     return { canvas, caption };
@@ -47,9 +47,8 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
 
   const drawMap = (canvas: HTMLCanvasElement, trainer: Trainer, points: { train: DataSet; test: DataSet }): void => {
     const palette = readPalette(el);
-    const { ctx, width, height } = drawProbabilityMap(canvas, trainer.predict(grid, MAP_RESOLUTION * MAP_RESOLUTION), MAP_RESOLUTION, palette);
-    drawPoints(ctx, width, height, points.train, DOMAIN, palette, false);
-    drawPoints(ctx, width, height, points.test, DOMAIN, palette, true);
+    const { ctx, width, height } = drawProbabilityMap(canvas, trainer.predict(grid, MAP_RESOLUTION * MAP_RESOLUTION), MAP_RESOLUTION, palette, true);
+    drawPoints(ctx, width, height, points.test, DOMAIN, palette, true); // test points only: the boundary stays visible
   };
 
   const chosen = () => session.adaptations[p.rank - 1];

@@ -71,7 +71,7 @@ export function drawLossChart(canvas: HTMLCanvasElement, series: readonly Series
   ctx.fillText('steps →', right - 40, height - 4);
   // legend in the title row, right-aligned: a short line in each series' dash pattern, then its label
   const legendX: number[] = [];
-  for (let k = series.length - 1, x0 = right; k >= 0; k--) legendX[k] = x0 -= 27 + ctx.measureText(series[k].label).width;
+  for (let k = series.length - 1, x0 = right; k >= 0; k--) legendX[k] = x0 -= series[k].label ? 27 + ctx.measureText(series[k].label).width : 0;
   series.forEach((s, k) => {
     ctx.strokeStyle = s.colour;
     ctx.lineWidth = 2;
@@ -83,6 +83,7 @@ export function drawLossChart(canvas: HTMLCanvasElement, series: readonly Series
     }
     ctx.stroke();
     const lx = legendX[k], ly = 7;
+    if (!s.label) return; // a chart with a heading of its own needs no legend
     ctx.beginPath();
     ctx.moveTo(lx, ly);
     ctx.lineTo(lx + 16, ly);
@@ -119,14 +120,22 @@ function paintGrid(ctx: CanvasRenderingContext2D, width: number, height: number,
   ctx.drawImage(canvas, 0, 0, width, height);
 }
 
-/** Probability of class 1 per grid cell → tinted towards the positive or negative colour (at most MAP_TINT). */
-export function drawProbabilityMap(canvas: HTMLCanvasElement, probabilities: ArrayLike<number>, resolution: number, palette: Palette): { ctx: CanvasRenderingContext2D; width: number; height: number } {
+/**
+ * Probability of class 1 per grid cell → tinted towards the positive or negative colour (at most MAP_TINT).
+ * With `outline`, cells where the predicted class changes to a neighbour's are drawn in the ink colour, so the
+ * decision boundary reads as a line even under many points.
+ */
+export function drawProbabilityMap(canvas: HTMLCanvasElement, probabilities: ArrayLike<number>, resolution: number, palette: Palette, outline = false): { ctx: CanvasRenderingContext2D; width: number; height: number } {
   const frame = begin(canvas, palette);
-  const surface = rgb(palette.surface), pos = rgb(palette.positive), neg = rgb(palette.negative);
+  const surface = rgb(palette.surface), pos = rgb(palette.positive), neg = rgb(palette.negative), ink = rgb(palette.ink);
+  const side = (i: number): boolean => probabilities[i] >= 0.5;
   paintGrid(frame.ctx, frame.width, frame.height, resolution, (i) => {
     const p = probabilities[i];
     if (!Number.isFinite(p)) return surface;
-    return mix(surface, p >= 0.5 ? pos : neg, Math.min(1, Math.abs(p - 0.5) * 2) * MAP_TINT);
+    const tint = mix(surface, p >= 0.5 ? pos : neg, Math.min(1, Math.abs(p - 0.5) * 2) * MAP_TINT);
+    const col = i % resolution;
+    const edge = outline && ((col + 1 < resolution && side(i + 1) !== side(i)) || (i + resolution < resolution * resolution && side(i + resolution) !== side(i)));
+    return edge ? mix(tint, ink, 0.55) : tint;
   });
   return frame;
 }

@@ -130,7 +130,7 @@ export interface SchemePoint {
   x: number;
   /** Test accuracy. */
   y: number;
-  /** name and size, for the chart */
+  /** What the chart writes beside the point. */
   label: string;
   series: string;
   highlight?: boolean;
@@ -139,7 +139,7 @@ export interface SchemePoint {
 
 export function schemePoints(setup: QuantisationSetup, scheme: QuantScheme): SchemePoint[] {
   const point = (name: string, series: string, bits: number, r: { accuracy: number; bytes: number }, highlight = false): SchemePoint =>
-    ({ name, bytes: r.bytes, x: bits, y: r.accuracy, label: `${name} ${Math.round(r.bytes)} B`, series, highlight, labelBelow: series === 'mx' });
+    ({ name, bytes: r.bytes, x: bits, y: r.accuracy, label: series === 'mx' ? 'MX' : name.replace('float32', 'fp32'), series, highlight, labelBelow: series === 'mx' });
   const points = BIT_WIDTHS.map((bits) => {
     const r = evaluateScheme(setup, { ...scheme, format: 'int', bits });
     return point(`int${bits}`, 'int', r.bitsPerWeight, r, scheme.format === 'int' && scheme.bits === bits);

@@ -33,17 +33,19 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   const boundary = createCanvas(200, 200, 'Decision boundary of the quantised network; circles class 1, squares class 0, hollow marks are test data');
   const chart = createCanvas(280, 190, 'Test accuracy against bits stored per weight, labelled with the model size in bytes, for 8, 4, 3 and 2-bit integers with the chosen scales and range, MXFP4 and float32');
   const summary = h('p', { class: 'kb-demo-note', 'aria-live': 'polite' });
+  const table = h('table', { class: 'kb-demo-table' },
+    h('thead', {}, h('tr', {}, ...['format', 'bits per weight', 'bytes', 'accuracy'].map((t) => h('th', { scope: 'col' }, t)))), h('tbody'));
   const histogramCaption = h('figcaption', {}, 'Layer 1 weights: grey = trained, green = stored; ticks = the grid');
   shell.figures.append(
     h('figure', {}, histogram, histogramCaption),
     h('figure', {}, boundary, h('figcaption', {}, 'Predictions of the network (quantised once trained)')),
-    h('figure', {}, chart, h('figcaption', {}, 'Accuracy against bits per weight, with the model’s size in bytes (the chosen scheme ringed)')),
+    h('figure', {}, chart, h('figcaption', {}, 'Accuracy against bits per weight (the chosen scheme ringed; MX = MXFP4)'), table),
   );
   shell.addAfterStatus(summary);
 
   const drawBoundary = (): void => {
     const palette = readPalette(el);
-    const { ctx, width, height } = drawProbabilityMap(boundary, setup.trainer.predict(grid, MAP_RESOLUTION * MAP_RESOLUTION), MAP_RESOLUTION, palette);
+    const { ctx, width, height } = drawProbabilityMap(boundary, setup.trainer.predict(grid, MAP_RESOLUTION * MAP_RESOLUTION), MAP_RESOLUTION, palette, true);
     drawPoints(ctx, width, height, setup.points.train, DOMAIN, palette, false);
     drawPoints(ctx, width, height, setup.points.test, DOMAIN, palette, true);
   };
@@ -63,7 +65,10 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     result.restore();
     histogramCaption.textContent = `Layer ${layerShown + 1} weights: grey = trained, green = stored; ticks = the grid${q.scale.cols > 1 ? ' of its widest group' : ''}`;
     // accuracy against size: every bit width with these scales and range, MXFP4, float32
-    drawAccuracyChart(chart, schemePoints(setup, scheme), { label: 'bits stored per weight (log scale)', ticks: [2, 4, 8, 16, 32], log2: true }, palette);
+    const points = schemePoints(setup, scheme);
+    drawAccuracyChart(chart, points, { label: 'bits stored per weight (log scale)', ticks: [2, 4, 8, 16, 32], log2: true }, palette);
+    table.tBodies[0].replaceChildren(...points.map((q) => h('tr', q.highlight ? { class: 'kb-demo-chosen' } : {},
+      h('th', { scope: 'row' }, q.name), h('td', {}, q.x.toFixed(2)), h('td', {}, Math.round(q.bytes).toLocaleString('en')), h('td', {}, `${Math.round(q.y * 100)}%`))));
     el.dataset.accuracy = String(result.accuracy);
     el.dataset.bytes = String(result.bytes);
     summary.textContent = `${describeScheme(scheme)}: ${result.bitsPerWeight.toFixed(2)} bits per weight with its scales, ${bytes(result.bytes)} for the whole model (float32: ${bytes(float.bytes)}, ${(float.bytes / result.bytes).toFixed(1)}× larger); test accuracy ${Math.round(result.accuracy * 100)}% (float32: ${Math.round(float.accuracy * 100)}%). Biases stay in float32.`;

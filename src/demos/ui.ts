@@ -47,15 +47,16 @@ export function slider(options: SliderOptions): Slider {
   const id = uniqueId('slider');
   const input = h('input', { type: 'range', id, min: String(options.min), max: String(options.max), step: String(options.step), name: options.name ?? id });
   const output = h('output', { for: id });
-  const show = (): void => {
-    output.textContent = format(toValue(Number(input.value)));
+  /** Shows `value`, or the value at the slider's position (which a logarithmic slider can only approximate). */
+  const show = (value = toValue(Number(input.value))): void => {
+    output.textContent = format(value);
     input.setAttribute('aria-valuetext', output.textContent);
   };
   input.value = String(toPosition(options.value));
-  show();
+  show(options.value);
   input.addEventListener('input', () => { show(); options.onInput(toValue(Number(input.value))); });
   const root = h('div', { class: 'kb-demo-control' }, h('label', { for: id }, options.label, ' ', output), input);
-  return { root, input, value: () => toValue(Number(input.value)), set(value) { input.value = String(toPosition(value)); show(); } };
+  return { root, input, value: () => toValue(Number(input.value)), set(value) { input.value = String(toPosition(value)); show(value); } };
 }
 
 /** Logarithmic slider over [min, max] (both > 0), positions are log10 values. */
