@@ -10,7 +10,7 @@ import { resolveDemoParams } from './params.ts';
 import { featureGrid } from './playground-model.ts';
 import { createCanvas, drawAccuracyChart, drawPoints, drawProbabilityMap, drawWeightHistogram } from './plot.ts';
 import {
-  applyScheme, describeScheme, floatResult, gridValues, QUANT_TRAIN_EPOCHS, quantisationSetup, schemeOf, schemePoints,
+  applyScheme, describeScheme, floatResult, gridValues, MX_BLOCK, QUANT_TRAIN_EPOCHS, quantisationSetup, schemeOf, schemePoints,
   type QuantisationParams, type QuantScheme,
 } from './quantisation-model.ts';
 import { readPalette } from './theme.ts';
@@ -71,7 +71,8 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       h('th', { scope: 'row' }, q.name), h('td', {}, q.x.toFixed(2)), h('td', {}, Math.round(q.bytes).toLocaleString('en')), h('td', {}, `${Math.round(q.y * 100)}%`))));
     el.dataset.accuracy = String(result.accuracy);
     el.dataset.bytes = String(result.bytes);
-    summary.textContent = `${describeScheme(scheme)}: ${result.bitsPerWeight.toFixed(2)} bits per weight with its scales, ${bytes(result.bytes)} for the whole model (float32: ${bytes(float.bytes)}, ${(float.bytes / result.bytes).toFixed(1)}× larger); test accuracy ${Math.round(result.accuracy * 100)}% (float32: ${Math.round(float.accuracy * 100)}%). Biases stay in float32.`;
+    const blocks = scheme.format === 'mxfp4' ? ` Blocks run down each neuron's inputs, so in layers this small a block holds ${[...new Set(setup.model.weights.map((w) => Math.min(w.rows, MX_BLOCK)))].join(' or ')} weights rather than ${MX_BLOCK}, and its scale costs more than MXFP4's usual 0.25 bits per weight.` : '';
+    summary.textContent = `${describeScheme(scheme)}: ${result.bitsPerWeight.toFixed(2)} bits per weight with its scales, ${bytes(result.bytes)} for the whole model (float32: ${bytes(float.bytes)}, ${(float.bytes / result.bytes).toFixed(1)}× larger); test accuracy ${Math.round(result.accuracy * 100)}% (float32: ${Math.round(float.accuracy * 100)}%). Biases stay in float32.${blocks}`;
     shell.setStatus('ready', `Trained for ${QUANT_TRAIN_EPOCHS} epochs. Quantised as ${describeScheme(scheme)}: test accuracy ${Math.round(result.accuracy * 100)}%.`);
   };
 

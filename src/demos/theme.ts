@@ -25,10 +25,17 @@ export function readPalette(el: Element): Palette {
   };
 }
 
-/** '#rrggbb' → [r, g, b]; other formats give mid grey. */
+/**
+ * A CSS colour as [r, g, b]: '#rgb', '#rrggbb' (with or without alpha; CSS minifiers shorten '#ffffff' to
+ * '#fff') or 'rgb(r g b)' / 'rgb(r, g, b)'; any other format gives mid grey.
+ */
 export function rgb(colour: string): Rgb {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour.trim());
-  return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)] : [128, 128, 128];
+  const text = colour.trim();
+  const hex = /^#([0-9a-f]{3,8})$/i.exec(text)?.[1];
+  if (hex && (hex.length === 3 || hex.length === 4)) return [0, 1, 2].map((i) => parseInt(hex[i] + hex[i], 16)) as Rgb;
+  if (hex && (hex.length === 6 || hex.length === 8)) return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
+  const fn = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(text);
+  return fn ? [Number(fn[1]), Number(fn[2]), Number(fn[3])] : [128, 128, 128];
 }
 
 export type Rgb = [number, number, number];
