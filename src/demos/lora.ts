@@ -15,7 +15,7 @@ import { readPalette } from './theme.ts';
 import { button, copyLinkButton, createShell, h, publishLoss, select, slider } from './ui.ts';
 import type { DataSet, Trainer } from '../training/index.ts';
 
-const MAP_RESOLUTION = 40;
+const MAP_RESOLUTION = 32;
 /** Adaptation steps (one mini-batch for each of the nine networks) per frame: 60 a second. */
 const STEPS_PER_FRAME = 1;
 /** While pre-training, the boundary is redrawn every Nth frame. */

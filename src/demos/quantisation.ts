@@ -19,6 +19,8 @@ import { copyLinkButton, createShell, h, publishLoss, select, slider } from './u
 const MAP_RESOLUTION = 40;
 /** Training epochs per frame while the network trains on load: 300 epochs in about two and a half seconds. */
 const EPOCHS_PER_FRAME = 2;
+/** While training, the boundary and the histogram are redrawn every Nth frame. */
+const TRAINING_DRAW_EVERY = 3;
 const bytes = (n: number): string => `${Math.round(n).toLocaleString('en')} bytes`;
 
 export function mount(el: HTMLElement, params: Record<string, string>): void {
@@ -27,7 +29,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   const shell = createShell(el, 'Quantisation: storing the weights in fewer bits');
   const setup = quantisationSetup(p);
   const grid = featureGrid(MAP_RESOLUTION, setup.features);
-  let epoch = 0, layerShown = 0;
+  let epoch = 0, layerShown = 0, frame = 0;
 
   const histogram = createCanvas(300, 150, 'Histogram of the chosen layer’s trained weights (grey bars), the values stored after quantisation (green stems) and the grid of representable values (ticks)');
   const boundary = createCanvas(200, 200, 'Decision boundary of the quantised network; circles class 1, squares class 0, hollow marks are test data');
@@ -86,16 +88,20 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
 
   const loop = frameLoop({
     budgetMs: 8,
-    work: () => {
-      for (let i = 0; i < EPOCHS_PER_FRAME && epoch < QUANT_TRAIN_EPOCHS; i++, epoch++) if (setup.trainer.trainEpoch(setup.data.train).diverged) return false;
+    work: (deadline) => {
+      for (let i = 0; i < EPOCHS_PER_FRAME && epoch < QUANT_TRAIN_EPOCHS && (i === 0 || performance.now() < deadline); i++, epoch++) {
+        if (setup.trainer.trainEpoch(setup.data.train).diverged) return false;
+      }
       return epoch < QUANT_TRAIN_EPOCHS;
     },
     draw: () => {
       const { loss, accuracy } = setup.trainer.evaluate(setup.data.test);
       publishLoss(el, loss);
       el.dataset.epoch = String(epoch);
-      drawBoundary();
-      drawWeightHistogram(histogram, setup.model.weights[0].data, null, [], readPalette(el));
+      if (frame++ % TRAINING_DRAW_EVERY === 0) {
+        drawBoundary();
+        drawWeightHistogram(histogram, setup.model.weights[0].data, null, [], readPalette(el));
+      }
       shell.setStatus('training', `Training the float32 network first: epoch ${epoch} of ${QUANT_TRAIN_EPOCHS}, test accuracy ${Math.round(accuracy * 100)}%.`);
     },
     onStop: (error) => {
