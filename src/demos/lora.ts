@@ -103,7 +103,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   };
 
   const pretraining = frameLoop({
-    budgetMs: 6,
+    budgetMs: 5,
     work: (deadline) => {
       while (session.pretrainEpoch()) if (performance.now() >= deadline) return true;
       return false;

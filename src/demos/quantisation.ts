@@ -10,7 +10,7 @@ import { resolveDemoParams } from './params.ts';
 import { featureGrid } from './playground-model.ts';
 import { createCanvas, drawAccuracyChart, drawPoints, drawProbabilityMap, drawWeightHistogram } from './plot.ts';
 import {
-  applyScheme, describeScheme, floatResult, gridValues, MX_BLOCK, QUANT_TRAIN_EPOCHS, quantisationSetup, schemeOf, schemePoints,
+  applyScheme, BIT_WIDTHS, describeScheme, floatResult, gridValues, MX_BLOCK, QUANT_TRAIN_EPOCHS, quantisationSetup, schemeOf, schemePoints,
   type QuantisationParams, type QuantScheme,
 } from './quantisation-model.ts';
 import { readPalette } from './theme.ts';
@@ -36,7 +36,9 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   const chart = createCanvas(280, 190, 'Test accuracy against bits stored per weight, labelled with the model size in bytes, for 8, 4, 3 and 2-bit integers with the chosen scales and range, MXFP4 and float32');
   const summary = h('p', { class: 'kb-demo-note', 'aria-live': 'polite' });
   const table = h('table', { class: 'kb-demo-table' },
-    h('thead', {}, h('tr', {}, ...['format', 'bits per weight', 'bytes', 'accuracy'].map((t) => h('th', { scope: 'col' }, t)))), h('tbody'));
+    h('thead', {}, h('tr', {}, ...['format', 'bits per weight', 'bytes', 'accuracy'].map((t) => h('th', { scope: 'col' }, t)))),
+    // one row per scheme from the start (filled in once the network is trained), so the table keeps its height
+    h('tbody', {}, ...[...BIT_WIDTHS.map((b) => `int${b}`), 'MXFP4', 'float32'].map((name) => h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, '…'), h('td', {}, '…'), h('td', {}, '…')))));
   const histogramCaption = h('figcaption', {}, 'Layer 1 weights: grey = trained, green = stored; ticks = the grid');
   shell.figures.append(
     h('figure', {}, histogram, histogramCaption),
