@@ -202,7 +202,7 @@ async function siteShift(browser: Browser, dist: string): Promise<Record<string,
 }
 
 /** --heights: the static figure's and the live demo's natural heights at container widths 280…1100 px. */
-async function sweepHeights(browser: Browser, url: string): Promise<Record<string, unknown>> {
+async function sweepHeights(browser: Browser, url: string): Promise<Record<string, Record<number, { figure: number; live: number }>>> {
   const widths = Array.from({ length: 83 }, (_, i) => 280 + 10 * i);
   const measure = (page: Page, name: DemoName): Promise<number[]> => page.evaluate(async ({ n, ws }) => {
     const el = document.querySelector<HTMLElement>(`#demo-${n}`);
@@ -233,6 +233,31 @@ async function sweepHeights(browser: Browser, url: string): Promise<Record<strin
   return out;
 }
 
+/**
+ * demos.css rules from a sweep: bands of container widths in which the needed height (the larger of figure
+ * and live demo) varies by at most SLACK px; each band reserves its largest height plus MARGIN px.
+ */
+const SLACK = 48, MARGIN = 20;
+function reservationCss(sweep: Record<string, Record<number, { figure: number; live: number }>>): string {
+  const rules: string[] = [];
+  for (const [name, byWidth] of Object.entries(sweep)) {
+    const widths = Object.keys(byWidth).map(Number).sort((a, b) => a - b);
+    const need = (w: number): number => Math.max(byWidth[w].figure, byWidth[w].live);
+    const bands: number[][] = [];
+    for (const w of widths) {
+      const band = bands[bands.length - 1];
+      const heights = band ? [...band, w].map(need) : [];
+      if (band && Math.max(...heights) - Math.min(...heights) <= SLACK) band.push(w);
+      else bands.push([w]);
+    }
+    bands.forEach((band, i) => {
+      const rule = `.kb-demo[data-demo='${name}'] > * { min-height: ${Math.max(...band.map(need)) + MARGIN}px; }`;
+      rules.push(i === 0 ? `  ${rule}` : `  @container kb-demo (min-width: ${band[0]}px) { ${rule} }`);
+    });
+  }
+  return `@media (scripting: enabled) {\n${rules.join('\n')}\n}`;
+}
+
 // ---------- run ----------
 
 const dir = await buildDemoHarness(DEMO_NAMES.map((name) => ({ name })), { spacerPx: 1200, paragraphs: 6 });
@@ -241,7 +266,8 @@ const browser = await launchBrowser();
 try {
   if (values.heights) {
     log('sweeping container widths…');
-    process.stdout.write(JSON.stringify({ unit: 'px: live demo height by container width', heights: await sweepHeights(browser, server.url) }) + '\n');
+    const heights = await sweepHeights(browser, server.url);
+    process.stdout.write(JSON.stringify({ unit: 'px: heights by container width; css: the reservations for demos.css', heights, css: reservationCss(heights) }) + '\n');
   } else {
     log('bundling…');
     const bundle = await bundleSizes();
