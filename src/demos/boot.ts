@@ -15,6 +15,8 @@ const DEMO_MODULES: Record<DemoName, () => Promise<DemoModule>> = {
   playground: () => import('./playground.ts'),
   pruning: () => import('./pruning.ts'),
   initialisation: () => import('./initialisation.ts'),
+  quantisation: () => import('./quantisation.ts'),
+  lora: () => import('./lora.ts'),
 };
 
 /** data-params as strings; malformed JSON gives no parameters. */

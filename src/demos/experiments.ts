@@ -28,8 +28,25 @@ export function lineLoss(data: DataSet, w: number, b: number): number {
   return s / data.count;
 }
 
-export function classificationData(name: DataSetName, noise: number, seed: number): { train: DataSet; test: DataSet } {
-  return splitDataSet(makeDataSet(name, { count: CLASSIFICATION_POINTS, noise, seed }), 0.5, seed);
+/**
+ * The learning-rate demo's presets on the line fit (full-batch gradient descent on mean squared error from
+ * w = −1, b = 1.5), each named for what its trace shows — tests/demos/learning-rate-presets.test.ts checks it:
+ * converging = the loss falls at every step; oscillating = the update of b changes sign at every step while
+ * the loss still shrinks; diverging = the trainer reports divergence. The curvature of this problem is about 2
+ * along b and 2/3 along w, so rates above 0.5 overshoot along b and rates above 1 diverge.
+ */
+export const LEARNING_RATE_PRESETS = [
+  { name: 'too small', lr: 0.001, behaviour: 'converging' },
+  { name: 'good', lr: 0.3, behaviour: 'converging' },
+  { name: 'oscillating', lr: 0.9, behaviour: 'oscillating' },
+  { name: 'diverging', lr: 1.5, behaviour: 'diverging' },
+] as const;
+
+/** Where the line fits start from (far enough from the fit that every learning rate shows its character). */
+export const LINE_START = { w: -1, b: 1.5 } as const;
+
+export function classificationData(name: DataSetName, noise: number, seed: number, count = CLASSIFICATION_POINTS): { train: DataSet; test: DataSet } {
+  return splitDataSet(makeDataSet(name, { count, noise, seed }), 0.5, seed);
 }
 
 export interface ClassifierOptions {

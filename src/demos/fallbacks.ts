@@ -1,16 +1,26 @@
 // Static, build-time fallback figures for each demo: a small inline SVG computed with the training core
-// plus a caption saying what the live demo does. Deterministic (no clock, no Math.random).
+// plus a caption saying what the live demo does. Deterministic (no clock, no Math.random). The sentence that
+// the interactive version needs JavaScript is marked so that the demo styles show it only without scripting.
 
+import katex from 'katex';
 import { activate, tensor, type DataSet, type Trainer } from '../training/index.ts';
-import { classificationData, classifierTrainer, DOMAIN, gridInputs, lineData, lineTrainer, predictGrid } from './experiments.ts';
+import { classificationData, classifierTrainer, DOMAIN, lineData, lineTrainer } from './experiments.ts';
+import { createLoraSession, PRETRAIN_EPOCHS } from './lora-model.ts';
+import { NEURON_INPUTS, NEURON_WEIGHTS, neuronSvg } from './neuron-figure.ts';
 import type { DemoName, DemoParams } from './params.ts';
+import { createPlaygroundRun, featureGrid } from './playground-model.ts';
+import { describeScheme, QUANT_TRAIN_EPOCHS, quantisationSetup, schemeOf, schemePoints } from './quantisation-model.ts';
+import { niceCeiling } from './axis.ts';
 import { dotsPath, escapeXml, fmt, linePath, rectsPath, scale, svgOpen, text } from './svg-markup.ts';
 
 const POSITIVE = '#1d4ed8';
 const NEGATIVE = '#c2410c';
-/** Epochs trained for the playground and initialisation figures. */
-const PLAYGROUND_EPOCHS = 200;
+/** The playground figure shows the network after as many steps as the live demo takes in ten seconds at 60 fps. */
+const PLAYGROUND_FRAMES = 600;
 const INITIALISATION_EPOCHS = 100;
+/** Adaptation steps shown in the LoRA figure, and the ranks compared there. */
+const LORA_STEPS = 300;
+const LORA_RANKS = [1, 2, 4, 8];
 /** Loss curves are thinned to about this many points to keep the SVG small. */
 const MAX_CURVE_POINTS = 40;
 const NEEDS_JS = 'The interactive version needs JavaScript.';
@@ -18,7 +28,7 @@ const NEEDS_JS = 'The interactive version needs JavaScript.';
 const coloured = (className: string, colour: string): string => `class="${className}" color="${colour}"`;
 
 function figure(svg: string, caption: string): string {
-  return `<figure class="kb-demo-fallback">${svg}<figcaption>${escapeXml(caption)} ${NEEDS_JS}</figcaption></figure>`;
+  return `<figure class="kb-demo-fallback">${svg}<figcaption>${escapeXml(caption)} <span class="kb-demo-nojs">${NEEDS_JS}</span></figcaption></figure>`;
 }
 
 /** Plot frame: axis lines at the left and bottom of [x0,x1]×[y0,y1] in pixels. */
@@ -46,22 +56,16 @@ function lossCurve(losses: number[], x0: number, y0: number, x1: number, y1: num
   return `<path d="${linePath(points)}" fill="none" stroke="currentColor" stroke-width="2" ${coloured('kb-demo-pos', POSITIVE)}/>`;
 }
 
+/** The neuron's formula, typeset by KaTeX at build time (the live demo reuses it, so it ships no KaTeX). */
+export const NEURON_FORMULA_HTML = katex.renderToString('y = f\\Big(\\sum_i x_i\\,w_i + b\\Big)', { displayMode: true, output: 'htmlAndMathml', throwOnError: false });
+
 function neuronFallback(p: DemoParams<'neuron'>): string {
-  const inputs = [1, 0.5, -0.5].slice(0, p.inputs), weights = [0.8, -0.4, 0.3].slice(0, p.inputs);
+  const inputs = NEURON_INPUTS.slice(0, p.inputs), weights = NEURON_WEIGHTS.slice(0, p.inputs);
   const sum = inputs.reduce((s, x, i) => s + x * weights[i], p.bias);
   const output = activate(p.activation, tensor(1, 1, 'float64', [sum])).data[0];
-  const h = 40 + 40 * p.inputs;
-  let svg = svgOpen(300, h, `A neuron with ${p.inputs} inputs and ${p.activation} activation; output ${output.toFixed(3)}`);
-  inputs.forEach((x, i) => {
-    const y = 40 + 40 * i, w = weights[i];
-    svg += `<path d="M40 ${y}L150 ${fmt(h / 2)}" stroke="currentColor" stroke-width="${fmt(1 + 3 * Math.abs(w))}"${w < 0 ? ' stroke-dasharray="5 3"' : ''} ${coloured(w < 0 ? 'kb-demo-neg' : 'kb-demo-pos', w < 0 ? NEGATIVE : POSITIVE)}/>`;
-    svg += `<circle cx="30" cy="${y}" r="14" fill="none" stroke="currentColor"/>` + text(30, y + 4, String(x), 'kb-demo-ink', 'middle');
-    svg += text(95, (y + h / 2) / 2 - 4, `w=${w}`, 'kb-demo-ink', 'middle');
-  });
-  svg += `<circle cx="170" cy="${fmt(h / 2)}" r="22" fill="none" stroke="currentColor"/>` + text(170, h / 2 + 4, 'Σ', 'kb-demo-ink', 'middle');
-  svg += `<path d="M192 ${fmt(h / 2)}H230" stroke="currentColor"/>` + text(236, h / 2 + 4, output.toFixed(3));
-  svg += text(150, h - 8, `${p.activation}(Σ x·w + ${p.bias})`, 'kb-demo-ink', 'middle') + '</svg>';
-  return figure(svg, `A single neuron: Output = ${p.activation}(Σ Input × Weight + Bias) = ${output.toFixed(3)}. The live demo has sliders for every input, weight and the bias, and a button that takes a gradient step towards a target output.`);
+  const formula = `<div class="kb-demo-formula">${NEURON_FORMULA_HTML}<p class="kb-demo-formula-key">y output, x<sub>i</sub> inputs, w<sub>i</sub> weights, b bias, f the activation (here ${escapeXml(p.activation)})</p></div>`;
+  return figure(formula + neuronSvg({ inputs, weights, bias: p.bias, activation: p.activation, output }),
+    `A single neuron: output = ${p.activation}(Σ input × weight + bias) = ${output.toFixed(3)}. The live demo has sliders for every input, weight and the bias, and a button that takes a gradient step towards a target output.`);
 }
 
 function scatterWithLine(data: DataSet, w: number, b: number, label: string): string {
@@ -96,10 +100,9 @@ function learningRateFallback(p: DemoParams<'learning-rate'>): string {
   return figure(svg, `${label}. The live demo trains the same line fit at any learning rate from too small to diverging, with a reset button.`);
 }
 
-/** Decision boundary as merged runs of grid cells in four shades, plus the test points as dots/squares. */
-function boundarySvg(trainer: Trainer, test: DataSet, label: string, size = 180): string {
-  const resolution = 24, cell = size / resolution;
-  const probabilities = predictGrid(trainer, gridInputs(resolution), resolution);
+/** Decision boundary (probabilities on a 24×24 grid) as merged runs of cells in four shades, plus test points. */
+function boundarySvg(probabilities: ArrayLike<number>, test: DataSet, label: string, size = 180): string {
+  const resolution = BOUNDARY_RESOLUTION, cell = size / resolution;
   const levels: [number, number, number, number][][] = [[], [], [], []];
   for (let row = 0; row < resolution; row++) {
     let start = 0;
@@ -111,7 +114,7 @@ function boundarySvg(trainer: Trainer, test: DataSet, label: string, size = 180)
       }
     }
   }
-  const shades = [[NEGATIVE, 0.45, 'kb-demo-neg'], [NEGATIVE, 0.15, 'kb-demo-neg'], [POSITIVE, 0.15, 'kb-demo-pos'], [POSITIVE, 0.45, 'kb-demo-pos']] as const;
+  const shades = [[NEGATIVE, 0.35, 'kb-demo-neg'], [NEGATIVE, 0.12, 'kb-demo-neg'], [POSITIVE, 0.12, 'kb-demo-pos'], [POSITIVE, 0.35, 'kb-demo-pos']] as const;
   let svg = svgOpen(size, size, label);
   levels.forEach((rects, i) => {
     if (rects.length) svg += `<path d="${rectsPath(rects)}" fill="currentColor" fill-opacity="${shades[i][1]}" ${coloured(shades[i][2], shades[i][0])}/>`;
@@ -125,21 +128,22 @@ function boundarySvg(trainer: Trainer, test: DataSet, label: string, size = 180)
   return svg + '</svg>';
 }
 
+const BOUNDARY_RESOLUTION = 24;
+
 function playgroundFallback(p: DemoParams<'playground'>): string {
-  const { train, test } = classificationData(p.dataset, p.noise, p.seed);
-  const trainer = classifierTrainer({
-    hidden: p.layers, activation: p.activation, seed: p.seed, learningRate: p.lr, batchSize: p.batch,
-    regularisation: p.regularisation, regularisationRate: p.rate,
-  });
-  const { diverged } = trainCurve(trainer, train, PLAYGROUND_EPOCHS);
+  const run = createPlaygroundRun(p);
+  const steps = PLAYGROUND_FRAMES * p.speed;
+  let diverged = false;
+  for (let i = 0; i < steps && !diverged; i++) diverged = !run.step();
   const shape = p.layers.length ? p.layers.join('-') : 'no';
   if (diverged) {
     const label = `Training a ${shape} hidden-layer network on ${p.dataset} diverged at learning rate ${p.lr}`;
     return figure(svgOpen(280, 40, label) + text(10, 24, 'Diverged: loss became infinite/NaN') + '</svg>', `${label}. The live playground lets you change the settings and reset.`);
   }
-  const accuracy = Math.round(trainer.evaluate(test).accuracy * 100);
-  const label = `Decision boundary of a network with ${shape} hidden layer sizes after ${PLAYGROUND_EPOCHS} epochs on ${p.dataset}: ${accuracy}% test accuracy. Circles are class 1, squares class 0`;
-  return figure(boundarySvg(trainer, test, label), `${label}. The live playground trains in the browser: choose the data set, noise, layers, activation, learning rate, regularisation and batch size, watch train and test loss and inspect or edit every weight.`);
+  const accuracy = Math.round(run.evaluate().accuracy * 100);
+  const probabilities = run.trainer.predict(featureGrid(BOUNDARY_RESOLUTION, run.features), BOUNDARY_RESOLUTION ** 2);
+  const label = `Decision boundary of a network with ${shape} hidden layer sizes on ${p.dataset} after ${steps.toLocaleString('en')} training steps (${run.epoch} epochs): ${accuracy}% test accuracy. Circles are class 1, squares class 0`;
+  return figure(boundarySvg(probabilities, run.points.test, label), `${label}. The live playground trains in the browser at a pace you can watch: choose the data set, input features, layers, activation, learning rate, regularisation, batch size and speed, see what every neuron computes, and read, edit or zero any weight.`);
 }
 
 /** Accuracy after zeroing the smallest-magnitude fraction of weights, for fractions 0, 0.1, … 0.9. */
@@ -189,6 +193,46 @@ function initialisationFallback(p: DemoParams<'initialisation'>): string {
   return figure(svg, `${label}. With all-zero weights every hidden unit is identical and stays identical, so the network cannot learn more than a constant. The live demo trains all four side by side.`);
 }
 
+/** Accuracy (40–100%) against x (ticks give the range; log2 for bits), as labelled dots joined per series. */
+function accuracyPlot(points: { x: number; y: number; label: string; series: string; labelBelow?: boolean }[], axis: { label: string; ticks: number[]; log2?: boolean }, label: string): string {
+  const f = (v: number): number => (axis.log2 ? Math.log2(v) : v);
+  const sx = scale(f(axis.ticks[0]), f(axis.ticks[axis.ticks.length - 1]), 40, 266), sy = scale(0.4, 1, 140, 22);
+  const at = (p: { x: number; y: number }) => [sx(f(p.x)), sy(Math.max(0.4, p.y))] as const;
+  let svg = svgOpen(280, 176, label) + axes(40, 16, 266, 140);
+  for (const series of new Set(points.map((p) => p.series))) {
+    const line = points.filter((p) => p.series === series).sort((a, b) => a.x - b.x).map(at);
+    if (line.length > 1) svg += `<path d="${linePath(line)}" fill="none" stroke="currentColor" stroke-width="1.5" ${coloured('kb-demo-pos', POSITIVE)}/>`;
+  }
+  svg += `<path d="${dotsPath(points.map(at))}" stroke="currentColor" stroke-width="6" stroke-linecap="round" ${coloured('kb-demo-pos', POSITIVE)}/>`;
+  for (const p of points) svg += text(Math.min(Math.max(at(p)[0], 70), 236), at(p)[1] + (p.labelBelow ? 15 : -6), p.label, 'kb-demo-ink', 'middle');
+  for (const t of axis.ticks) svg += text(sx(f(t)), 152, t.toLocaleString('en'), 'kb-demo-ink', 'middle');
+  svg += text(36, 25, '100%', 'kb-demo-ink', 'end') + text(36, 143, '40%', 'kb-demo-ink', 'end') + text(153, 170, `${axis.label} →`, 'kb-demo-ink', 'middle');
+  return svg + '</svg>';
+}
+
+function quantisationFallback(p: DemoParams<'quantisation'>): string {
+  const setup = quantisationSetup(p);
+  for (let e = 0; e < QUANT_TRAIN_EPOCHS; e++) setup.trainer.trainEpoch(setup.data.train);
+  const scheme = schemeOf(p);
+  const points = schemePoints(setup, scheme);
+  const scales = describeScheme({ ...scheme, format: 'int' }).replace(/^int\d+ /, '');
+  const label = `Test accuracy of a trained ${p.layers.join('-')} network on ${p.dataset} against the bits stored per weight, with its weights stored as integers (${scales}), as MXFP4, or as float32: ${points.map((q) => `${q.name} ${Math.round(q.bytes)} bytes, ${Math.round(q.y * 100)}%`).join('; ')}`;
+  return figure(accuracyPlot(points, { label: 'bits stored per weight', ticks: [2, 4, 8, 16, 32], log2: true }, label), `${label}. The live demo trains the network in the browser, then lets you choose bits, scales per tensor, channel or group, symmetric or asymmetric ranges and MXFP4, and shows the weight histogram with the quantisation grid and the quantised network's decision boundary.`);
+}
+
+function loraFallback(p: DemoParams<'lora'>): string {
+  const session = createLoraSession(p);
+  while (session.pretrainEpoch());
+  for (let i = 0; i < LORA_STEPS; i++) session.adaptStep();
+  const test = session.data.after.test;
+  const shown = session.adaptations.filter((a) => a.rank === 0 || LORA_RANKS.includes(a.rank));
+  const points = shown.map((a) => ({ x: a.trainable, y: a.trainer.evaluate(test).accuracy, label: a.rank ? `r=${a.rank}` : 'full', series: a.rank ? 'lora' : 'full' }));
+  const task = p.shift === 'mirror' ? 'mirrored' : `rotated by ${p.angle}°`;
+  const before = session.base.evaluate(test).accuracy;
+  const label = `A ${p.layers.join('-')} network pre-trained for ${PRETRAIN_EPOCHS} epochs on ${p.dataset} scores ${Math.round(before * 100)}% once the data is ${task}. After ${LORA_STEPS} adaptation steps: ${points.map((q) => `${q.label === 'full' ? 'full fine-tuning' : `LoRA ${q.label}`} (${q.x} trainable parameters) ${Math.round(q.y * 100)}%`).join(', ')}`;
+  return figure(accuracyPlot(points, { label: 'trainable parameters', ticks: [0, niceCeiling(Math.max(...points.map((q) => q.x)) * 1.05)] }, label), `${label}. The live demo pre-trains the network in the browser, then adapts it with low-rank updates of every rank from 1 to 8 and with full fine-tuning side by side, with a rank slider and the decision boundaries.`);
+}
+
 export function renderFallback<N extends DemoName>(name: N, params: DemoParams<N>): string {
   // Each case narrows `params` by name; the casts restate what the generic already guarantees.
   switch (name) {
@@ -197,6 +241,8 @@ export function renderFallback<N extends DemoName>(name: N, params: DemoParams<N
     case 'learning-rate': return learningRateFallback(params as DemoParams<'learning-rate'>);
     case 'playground': return playgroundFallback(params as DemoParams<'playground'>);
     case 'pruning': return pruningFallback(params as DemoParams<'pruning'>);
+    case 'quantisation': return quantisationFallback(params as DemoParams<'quantisation'>);
+    case 'lora': return loraFallback(params as DemoParams<'lora'>);
     default: return initialisationFallback(params as DemoParams<'initialisation'>);
   }
 }

@@ -1,18 +1,21 @@
 // Live demo "initialisation": the same network and data trained from zeros, uniform, Xavier and He
-// initial weights, loss curves side by side, and a view of the first hidden layer showing why zero
-// initialisation fails (every hidden unit computes the same value, so they never become different).
+// initial weights, at a pace one can watch, loss curves side by side on one shared scale, and a view of the
+// first hidden layer showing why zero initialisation fails (every hidden unit computes the same value, so
+// they never become different).
 
 import { type Trainer } from '../training/index.ts';
 import { frameLoop } from './animation.ts';
 import { classificationData, classifierTrainer } from './experiments.ts';
 import { resolveDemoParams } from './params.ts';
-import { createCanvas, drawLossChart } from './plot.ts';
+import { createCanvas, drawLossChart, lossRange } from './plot.ts';
 import { readPalette } from './theme.ts';
 import { button, copyLinkButton, createShell, formatNumber, h, publishLoss } from './ui.ts';
 
 const INITIALISERS = ['zeros', 'uniform', 'xavier', 'he'] as const;
 const LABELS: Record<(typeof INITIALISERS)[number], string> = { zeros: 'Zeros', uniform: 'Uniform ±0.5', xavier: 'Xavier/Glorot', he: 'He' };
 const MAX_EPOCHS = 300;
+/** One epoch (of all four networks) every this many frames: 300 epochs in about ten seconds at 60 fps. */
+const FRAMES_PER_EPOCH = 2;
 /** Hidden-unit activations are shown for this input point. */
 const PROBE = [0.5, -0.3];
 
@@ -30,7 +33,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     shell.figures.append(h('figure', {}, h('strong', {}, LABELS[init]), canvas, units, caption));
     return { canvas, units, caption };
   });
-  el.append(h('p', { class: 'kb-demo-note' }, 'Bars under each chart show the first hidden layer’s units for one input point. With zero initial weights every hidden unit computes the same value and receives the same gradient, so they stay identical — the network is no better than a single unit (here the weights never even move from zero), and the loss stays flat.'));
+  shell.addAfterStatus(h('p', { class: 'kb-demo-note' }, 'Bars under each chart show the first hidden layer’s units for one input point. With zero initial weights every hidden unit computes the same value and receives the same gradient, so they stay identical — the network is no better than a single unit (here the weights never even move from zero), and the loss stays flat.'));
 
   const reset = (): void => {
     loop.stop();
@@ -38,16 +41,18 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       const trainer = classifierTrainer({ hidden: p.layers, activation: p.activation, seed: p.seed, init, learningRate: p.lr });
       return { init, trainer, losses: [trainer.evaluate(train).loss] };
     });
-    epoch = 0;
+    epoch = frame = 0;
     syncPlayButton();
     draw();
   };
 
   const draw = (): void => {
     const palette = readPalette(el);
+    const range = lossRange(runs.flatMap((run) => run.losses)); // one y-scale for all four, so they compare
+    el.dataset.lossRange = range.join(' ');
     runs.forEach((run, k) => {
       const panel = panels[k];
-      drawLossChart(panel.canvas, [{ values: run.losses, label: LABELS[run.init], colour: palette.positive, dash: [] }], palette);
+      drawLossChart(panel.canvas, [{ values: run.losses, label: '', colour: palette.positive, dash: [] }], palette, 'loss (log scale, shared)', range, MAX_EPOCHS + 1);
       const loss = run.losses[run.losses.length - 1];
       // first hidden layer activations for the probe input
       const first = run.trainer.model.layers[0];
@@ -71,17 +76,17 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     else shell.setStatus(loop.running ? 'running' : 'paused', `Epoch ${epoch} of ${MAX_EPOCHS}.`);
   };
 
+  let frame = 0;
   const loop = frameLoop({
     budgetMs: 6,
-    work: (deadline) => {
-      do {
-        for (const run of runs) {
-          if (run.trainer.diverged) continue;
-          const result = run.trainer.trainEpoch(train);
-          run.losses.push(result.diverged ? NaN : run.trainer.evaluate(train).loss);
-        }
-        epoch++;
-      } while (epoch < MAX_EPOCHS && performance.now() < deadline);
+    work: () => {
+      if (frame++ % FRAMES_PER_EPOCH !== 0) return true;
+      for (const run of runs) {
+        if (run.trainer.diverged) continue;
+        const result = run.trainer.trainEpoch(train);
+        run.losses.push(result.diverged ? NaN : run.trainer.evaluate(train).loss);
+      }
+      epoch++;
       return epoch < MAX_EPOCHS;
     },
     draw,

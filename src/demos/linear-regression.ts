@@ -3,17 +3,16 @@
 
 import { type Trainer } from '../training/index.ts';
 import { frameLoop } from './animation.ts';
-import { lineData, lineLoss, lineTrainer } from './experiments.ts';
+import { LINE_START, lineData, lineLoss, lineTrainer } from './experiments.ts';
+import { lossSurface, SURFACE_RESOLUTION, SURFACE_VIEW } from './loss-surface.ts';
 import { resolveDemoParams } from './params.ts';
 import { createCanvas, drawLineFit, drawLossSurface, type Box } from './plot.ts';
 import { readPalette } from './theme.ts';
 import { button, copyLinkButton, createShell, formatNumber, h, logSlider, publishLoss, slider } from './ui.ts';
 
 const FIT_VIEW: Box = { x0: -1.1, x1: 1.1, y0: -4, y1: 3 };
-const SURFACE_VIEW: Box = { x0: -2, x1: 6, y0: -3, y1: 2 }; // w horizontally, b vertically
-const SURFACE_RESOLUTION = 60;
 const STEPS_PER_FRAME = 1;
-const START_W = -1, START_B = 1.5;
+const { w: START_W, b: START_B } = LINE_START;
 const MAX_PATH = 2000;
 
 export function mount(el: HTMLElement, params: Record<string, string>): void {
@@ -24,20 +23,13 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   let trainer: Trainer = lineTrainer(data, learningRate, START_W, START_B);
   let path: [number, number][] = [[START_W, START_B]];
 
-  const surface = new Float64Array(SURFACE_RESOLUTION ** 2);
-  for (let row = 0; row < SURFACE_RESOLUTION; row++) {
-    for (let col = 0; col < SURFACE_RESOLUTION; col++) {
-      const w = SURFACE_VIEW.x0 + ((col + 0.5) / SURFACE_RESOLUTION) * (SURFACE_VIEW.x1 - SURFACE_VIEW.x0);
-      const b = SURFACE_VIEW.y1 - ((row + 0.5) / SURFACE_RESOLUTION) * (SURFACE_VIEW.y1 - SURFACE_VIEW.y0);
-      surface[row * SURFACE_RESOLUTION + col] = lineLoss(data, w, b);
-    }
-  }
+  const surface = lossSurface(data);
 
   const fitCanvas = createCanvas(260, 200, `${p.points} noisy points and the current line`);
-  const surfaceCanvas = createCanvas(200, 200, 'Loss surface over w (horizontal) and b (vertical); darker is lower loss; the line shows the descent path. Click to set w and b.');
+  const surfaceCanvas = createCanvas(200, 200, 'Loss surface over w (horizontal) and b (vertical); the greener, the lower the loss; the line shows the descent path. Click to set w and b.');
   shell.figures.append(
     h('figure', {}, fitCanvas, h('figcaption', {}, 'Data (dots) and the line y = w·x + b')),
-    h('figure', {}, surfaceCanvas, h('figcaption', {}, 'Loss over (w, b): darker is lower; path of gradient descent')),
+    h('figure', {}, surfaceCanvas, h('figcaption', {}, 'Loss over (w, b): the greener, the lower (scale at the top right); the line is the path of gradient descent')),
   );
 
   const weight = (): number => trainer.model.parameters[0].data[0];

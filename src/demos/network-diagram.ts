@@ -15,6 +15,8 @@ export interface WeightAddress {
 
 export interface NetworkDiagram {
   readonly root: SVGSVGElement;
+  /** Centre of every node, by column (inputs first); valid after the first update(). */
+  readonly positions: readonly (readonly { x: number; y: number }[])[];
   /** Redraws edge widths, signs and tooltips from the model's current weights. */
   update(model: Mlp): void;
   select(address: WeightAddress | null): void;
@@ -32,8 +34,18 @@ const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
   return el;
 };
 
-export function createNetworkDiagram(width: number, height: number, onSelect: (address: WeightAddress) => void): NetworkDiagram {
+export interface DiagramLayout {
+  /** Space left of the input column and right of the output column (for labels or node maps). */
+  marginLeft?: number;
+  marginRight?: number;
+  /** Radius of the drawn node circles (0: none, when something else is drawn over the nodes). */
+  nodeRadius?: number;
+}
+
+export function createNetworkDiagram(width: number, height: number, onSelect: (address: WeightAddress) => void, layout: DiagramLayout = {}): NetworkDiagram {
+  const { marginLeft = 16, marginRight = 16, nodeRadius = 6 } = layout;
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'kb-demo-network', role: 'img' });
+  let positions: { x: number; y: number }[][] = [];
   let shape = '';
   let edges: { el: SVGLineElement; title: SVGTitleElement; address: WeightAddress }[] = [];
   let selected: WeightAddress | null = null;
@@ -42,8 +54,9 @@ export function createNetworkDiagram(width: number, height: number, onSelect: (a
     root.replaceChildren();
     edges = [];
     const columns = sizes.length;
-    const x = (c: number): number => 16 + ((width - 32) * c) / Math.max(1, columns - 1);
+    const x = (c: number): number => marginLeft + ((width - marginLeft - marginRight) * c) / Math.max(1, columns - 1);
     const y = (c: number, i: number): number => (height * (i + 0.5)) / sizes[c];
+    positions = sizes.map((n, c) => Array.from({ length: n }, (_, i) => ({ x: x(c), y: y(c, i) })));
     const edgeGroup = svg('g', {}), nodeGroup = svg('g', {});
     for (let c = 0; c + 1 < columns; c++) {
       for (let i = 0; i < sizes[c]; i++) {
@@ -58,15 +71,18 @@ export function createNetworkDiagram(width: number, height: number, onSelect: (a
         }
       }
     }
-    sizes.forEach((n, c) => {
-      for (let i = 0; i < n; i++) nodeGroup.append(svg('circle', { cx: x(c), cy: y(c, i), r: 6, class: 'kb-demo-node' }));
-    });
+    if (nodeRadius) {
+      sizes.forEach((n, c) => {
+        for (let i = 0; i < n; i++) nodeGroup.append(svg('circle', { cx: x(c), cy: y(c, i), r: nodeRadius, class: 'kb-demo-node' }));
+      });
+    }
     root.append(edgeGroup, nodeGroup);
     root.setAttribute('aria-label', `Network with layer sizes ${sizes.join(', ')}; edge width shows weight size, solid edges are positive, dashed negative. Click an edge to edit it.`);
   };
 
   const diagram: NetworkDiagram = {
     root,
+    get positions() { return positions; },
     update(model) {
       const key = model.sizes.join('-');
       if (key !== shape) { build(model.sizes); shape = key; }

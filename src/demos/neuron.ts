@@ -1,25 +1,22 @@
-// Live demo "neuron": one neuron with adjustable inputs, weights, bias and activation; the output and the
-// formula Output = Activation(Σ Input × Weight + Bias) update live (KaTeX), and a button takes gradient
-// steps that move the weights towards a target output.
+// Live demo "neuron": one neuron with adjustable inputs, weights, bias and activation. The neuron diagram of
+// the static figure stays and follows every change; the formula is the one KaTeX typeset at build time (taken
+// over from the static figure, so this chunk bundles no KaTeX), with the numbers substituted in plain text
+// below it; a button takes gradient steps that move the weights towards a target output.
 
-import katex from 'katex';
 import { dense, createRng, Graph, mse, sgd, tensor, type ActivationName } from '../training/index.ts';
+import { ACTIVATION_SYMBOL, NEURON_INPUTS, NEURON_WEIGHTS, neuronSvg } from './neuron-figure.ts';
 import { resolveDemoParams } from './params.ts';
 import { button, copyLinkButton, createShell, formatNumber, h, publishLoss, select, slider, type Slider } from './ui.ts';
 
-const ACTIVATION_TEX: Record<ActivationName, string> = {
-  sigmoid: '\\sigma', tanh: '\\tanh', relu: '\\operatorname{ReLU}', linear: '\\operatorname{id}', softmax: '\\operatorname{softmax}',
-};
-const STARTING_INPUTS = [1, 0.5, -0.5];
-const STARTING_WEIGHTS = [0.8, -0.4, 0.3];
 const LEARNING_RATE = 0.5;
-
-const tex = (n: number): string => (n < 0 ? `(${n.toFixed(2)})` : n.toFixed(2));
+const number = (n: number): string => (n < 0 ? `(−${Math.abs(n).toFixed(2)})` : n.toFixed(2));
 
 export function mount(el: HTMLElement, params: Record<string, string>): void {
   const { values: p } = resolveDemoParams('neuron', params);
   const n = p.inputs;
   let activation: ActivationName = p.activation;
+  // The build-time formula (KaTeX markup) is kept before the shell replaces the static figure.
+  const formula = el.querySelector<HTMLElement>('.kb-demo-formula') ?? h('div', { class: 'kb-demo-formula' }, 'y = f(Σᵢ xᵢ·wᵢ + b)');
   const shell = createShell(el, 'A single neuron');
 
   // Model: 1×n input row, n×1 weights, bias, activation; squared error against a target.
@@ -31,12 +28,14 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     return { layer, x, target, output, graph: new Graph(mse(output, target)) };
   };
   let model = buildGraph();
-  const inputs = STARTING_INPUTS.slice(0, n), weights = STARTING_WEIGHTS.slice(0, n);
+  const inputs = NEURON_INPUTS.slice(0, n), weights = NEURON_WEIGHTS.slice(0, n);
   let bias = p.bias, target = p.target;
 
-  const formula = h('div', { class: 'kb-demo-formula', 'aria-live': 'off' });
+  const diagram = h('div', { class: 'kb-demo-neuron' });
+  const numbers = h('p', { class: 'kb-demo-substituted', 'aria-live': 'off' });
   const outputValue = h('span', { class: 'kb-demo-output' });
-  shell.figures.append(h('div', {}, formula, h('p', {}, 'Output: ', outputValue)));
+  shell.figures.append(h('div', { class: 'kb-demo-neuron-text' }, formula, numbers, h('p', {}, 'Output: ', outputValue)), diagram);
+  const key = formula.querySelector('.kb-demo-formula-key');
 
   const recompute = (): void => {
     model.x.data.set(inputs);
@@ -46,10 +45,10 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     const loss = model.graph.forward();
     const output = model.output.data[0];
     const sum = inputs.reduce((s, x, i) => s + x * weights[i], bias);
-    const f = ACTIVATION_TEX[activation];
-    const terms = inputs.map((x, i) => `${tex(x)} \\times ${tex(weights[i])}`).join(' + ');
-    const latex = `\\text{Output} = ${f}\\Big(\\sum_i \\text{Input}_i \\times \\text{Weight}_i + \\text{Bias}\\Big) = ${f}(${terms} + ${tex(bias)}) = ${f}(${sum.toFixed(2)}) = ${output.toFixed(3)}`;
-    formula.innerHTML = katex.renderToString(latex, { throwOnError: false, displayMode: true, output: 'htmlAndMathml' });
+    const f = ACTIVATION_SYMBOL[activation];
+    numbers.textContent = `= ${f}(${inputs.map((x, i) => `${number(x)} × ${number(weights[i])}`).join(' + ')} + ${number(bias)}) = ${f}(${number(sum)}) = ${output.toFixed(3)}`;
+    if (key) key.textContent = `y output, xᵢ inputs, wᵢ weights, b bias, f the activation (here ${activation})`;
+    diagram.innerHTML = neuronSvg({ inputs, weights, bias, activation, output }); // our own markup, numbers only
     outputValue.textContent = output.toFixed(3);
     publishLoss(el, loss);
     shell.setStatus('ready', `Output ${output.toFixed(3)}, target ${target}, squared error ${formatNumber(loss)}.`);
@@ -85,7 +84,7 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     button('Learn: 1 gradient step', () => learn(1)),
     button('Learn: 20 steps', () => learn(20)),
     button('Reset', () => {
-      inputs.forEach((_, i) => { inputs[i] = STARTING_INPUTS[i]; weights[i] = STARTING_WEIGHTS[i]; inputSliders[i].set(inputs[i]); weightSliders[i].set(weights[i]); });
+      inputs.forEach((_, i) => { inputs[i] = NEURON_INPUTS[i]; weights[i] = NEURON_WEIGHTS[i]; inputSliders[i].set(inputs[i]); weightSliders[i].set(weights[i]); });
       bias = p.bias;
       biasSlider.set(bias);
       recompute();

@@ -47,15 +47,16 @@ export function slider(options: SliderOptions): Slider {
   const id = uniqueId('slider');
   const input = h('input', { type: 'range', id, min: String(options.min), max: String(options.max), step: String(options.step), name: options.name ?? id });
   const output = h('output', { for: id });
-  const show = (): void => {
-    output.textContent = format(toValue(Number(input.value)));
+  /** Shows `value`, or the value at the slider's position (which a logarithmic slider can only approximate). */
+  const show = (value = toValue(Number(input.value))): void => {
+    output.textContent = format(value);
     input.setAttribute('aria-valuetext', output.textContent);
   };
   input.value = String(toPosition(options.value));
-  show();
+  show(options.value);
   input.addEventListener('input', () => { show(); options.onInput(toValue(Number(input.value))); });
   const root = h('div', { class: 'kb-demo-control' }, h('label', { for: id }, options.label, ' ', output), input);
-  return { root, input, value: () => toValue(Number(input.value)), set(value) { input.value = String(toPosition(value)); show(); } };
+  return { root, input, value: () => toValue(Number(input.value)), set(value) { input.value = String(toPosition(value)); show(value); } };
 }
 
 /** Logarithmic slider over [min, max] (both > 0), positions are log10 values. */
@@ -90,24 +91,39 @@ export function button(label: string, onClick: () => void, attributes: Record<st
 }
 
 export interface Shell {
+  /** The live demo's one child of the `.kb-demo` element: it takes the box the static figure held. */
+  readonly body: HTMLElement;
   readonly controls: HTMLElement;
   readonly figures: HTMLElement;
   readonly status: HTMLElement;
   readonly actions: HTMLElement;
   /** Sets the status text and the element's data-state ('ready' | 'running' | 'paused' | 'diverged' | …). */
   setStatus(state: string, message: string): void;
+  /** Adds an element to the body just before the status line (controls that keep their size, such as editors). */
+  addBeforeStatus(node: HTMLElement): void;
+  /**
+   * Adds an element after the status line: text that appears or grows while a demo runs (summaries, notes)
+   * goes last, so that it grows into the demo's reserved height without moving anything.
+   */
+  addAfterStatus(node: HTMLElement): void;
 }
 
-/** Replaces the fallback inside `el` with the demo layout: title, controls, actions, figures, status. */
+/**
+ * Replaces the fallback inside `el` with the demo layout — title, controls, actions, figures, status — in one
+ * `.kb-demo-body`, which the demo styles give the same reserved height as the static figure it replaces.
+ */
 export function createShell(el: HTMLElement, title: string): Shell {
   const controls = h('div', { class: 'kb-demo-controls' });
   const actions = h('div', { class: 'kb-demo-actions' });
   const figures = h('div', { class: 'kb-demo-figures' });
   const status = h('p', { class: 'kb-demo-status', role: 'status', 'aria-live': 'polite' });
-  el.replaceChildren(h('p', { class: 'kb-demo-title' }, title), controls, actions, figures, status);
+  const body = h('div', { class: 'kb-demo-body' }, h('p', { class: 'kb-demo-title' }, title), controls, actions, figures, status);
+  el.replaceChildren(body);
   el.classList.add('kb-demo-live');
   return {
-    controls, figures, status, actions,
+    body, controls, figures, status, actions,
+    addBeforeStatus(node) { body.insertBefore(node, status); },
+    addAfterStatus(node) { body.append(node); },
     setStatus(state, message) {
       el.dataset.state = state;
       status.textContent = message;

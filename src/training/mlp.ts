@@ -19,7 +19,7 @@ export interface MlpOptions {
 export interface Mlp {
   readonly sizes: readonly number[];
   readonly layers: readonly Dense[];
-  /** Weights then bias of every layer, in order. */
+  /** Every layer's parameters in order (weights then bias; frozen ones included). */
   readonly parameters: readonly Tensor[];
   readonly weights: readonly Tensor[];
   readonly outputActivation: ActivationName;
@@ -37,19 +37,25 @@ export function mlp(sizes: readonly number[], options: MlpOptions = {}): Mlp {
   for (let i = 1; i < sizes.length; i++) {
     layers.push(dense(sizes[i - 1], sizes[i], { activation: i === sizes.length - 1 ? output : hidden, init, dtype, rng }));
   }
+  return stack(layers);
+}
+
+/** An MLP over existing layers (e.g. low-rank adapted ones); the last layer's activation is the output's. */
+export function stack(layers: readonly Dense[]): Mlp {
+  const last = layers[layers.length - 1];
   const logits = (x: Tensor): Tensor => {
     let h = x;
     layers.forEach((layer, i) => { h = i === layers.length - 1 ? layer.preActivation(h) : layer.apply(h); });
     return h;
   };
   return {
-    sizes: [...sizes],
+    sizes: [layers[0].weights.rows, ...layers.map((l) => l.weights.cols)],
     layers,
-    parameters: layers.flatMap((l) => [l.weights, l.bias]),
+    parameters: layers.flatMap((l) => l.parameters()),
     weights: layers.map((l) => l.weights),
-    outputActivation: output,
-    dtype,
+    outputActivation: last.activation,
+    dtype: last.weights.dtype,
     logits,
-    apply: (x) => activate(output, logits(x)),
+    apply: (x) => activate(last.activation, logits(x)),
   };
 }

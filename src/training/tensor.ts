@@ -15,6 +15,8 @@ export class Tensor {
   inputs: readonly Tensor[] = [];
   forward: () => void = noop;
   backward: () => void = noop;
+  /** A frozen parameter still passes gradients on, but optimisers leave its values unchanged. */
+  frozen = false;
 
   constructor(
     readonly rows: number,

@@ -19,8 +19,8 @@ function tagsBalance(html: string): boolean {
 }
 
 describe('demo names', () => {
-  it('lists the six demos', () => {
-    expect(DEMO_NAMES).toEqual(['neuron', 'linear-regression', 'learning-rate', 'playground', 'pruning', 'initialisation']);
+  it('lists the eight demos', () => {
+    expect(DEMO_NAMES).toEqual(['neuron', 'linear-regression', 'learning-rate', 'playground', 'pruning', 'initialisation', 'quantisation', 'lora']);
   });
   it('isDemoName accepts exactly those names', () => {
     expect(DEMO_NAMES.every(isDemoName)).toBe(true);
@@ -31,11 +31,11 @@ describe('demo names', () => {
 
 describe.each(DEMO_NAMES)('renderDemoFallback(%s)', (name) => {
   const html = renderDemoFallback(name, {});
-  it('is a <figure> with one inline <svg> and a <figcaption> that says JavaScript is needed', () => {
+  it('is a <figure> with one inline <svg> and a <figcaption> whose JavaScript sentence is marked for no-script readers only', () => {
     expect(html.startsWith('<figure class="kb-demo-fallback">')).toBe(true);
     expect(html.endsWith('</figure>')).toBe(true);
     expect(html.match(/<svg /g)).toHaveLength(1);
-    expect(html).toMatch(/<figcaption>[^<]*JavaScript[^<]*<\/figcaption>/);
+    expect(html).toMatch(/<figcaption>[^<]+<span class="kb-demo-nojs">The interactive version needs JavaScript\.<\/span><\/figcaption><\/figure>$/);
   });
   it('is deterministic: the same parameters give the same bytes', () => {
     expect(renderDemoFallback(name, {})).toBe(html);
@@ -50,6 +50,17 @@ describe.each(DEMO_NAMES)('renderDemoFallback(%s)', (name) => {
 });
 
 describe('fallbacks follow their parameters', () => {
+  it('the neuron figure carries its formula typeset by KaTeX at build time, for the live demo to reuse', () => {
+    const html = renderDemoFallback('neuron', {});
+    expect(html).toContain('<div class="kb-demo-formula"><span class="katex-display">');
+    expect(html).toContain('<math'); // MathML for screen readers
+  });
+  it('the new demos state their results: bits against accuracy, ranks against accuracy', () => {
+    expect(renderDemoFallback('quantisation', {})).toMatch(/int8 \d+ bytes, \d+%; int4 .*MXFP4 \d+ bytes, \d+%; float32 \d+ bytes, \d+%/);
+    expect(renderDemoFallback('quantisation', { scales: 'channel' })).toContain('one scale per output channel');
+    expect(renderDemoFallback('lora', { rank: '3' })).toMatch(/LoRA r=1 \(\d+ trainable parameters\) \d+%.*full fine-tuning \(\d+ trainable parameters\) \d+%/);
+    expect(renderDemoFallback('lora', { shift: 'mirror' })).toContain('once the data is mirrored');
+  });
   it('a different data set or seed changes the playground figure', () => {
     const base = renderDemoFallback('playground', { dataset: 'circles' });
     expect(renderDemoFallback('playground', { dataset: 'xor' })).not.toBe(base);
@@ -66,8 +77,16 @@ describe('fallbacks follow their parameters', () => {
 
 describe('validateDemoParams', () => {
   it('accepts valid parameters', () => {
-    expect(validateDemoParams('playground', { dataset: 'spirals', layers: '4-4', lr: '0.03', regularisation: 'l2', rate: '0.01', batch: '10' })).toEqual([]);
+    expect(validateDemoParams('playground', { dataset: 'spirals', layers: '4-4', lr: '0.03', regularisation: 'l2', rate: '0.01', batch: '10', features: 'x1-x2-sinx1', speed: '5' })).toEqual([]);
     expect(validateDemoParams('playground', { layers: '0' })).toEqual([]);
+    expect(validateDemoParams('quantisation', { format: 'mxfp4', bits: '2', scales: 'group', group: '8', range: 'asymmetric', layers: '32-32' })).toEqual([]);
+    expect(validateDemoParams('lora', { rank: '8', shift: 'mirror', angle: '45', layers: '16' })).toEqual([]);
+  });
+  it('reports bad feature lists, bit widths and ranks', () => {
+    expect(validateDemoParams('playground', { features: 'x1-x3' })[0]).toContain('features="x1-x3" must be one or more of x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2');
+    expect(validateDemoParams('playground', { features: 'x1-x1' })).toHaveLength(1);
+    expect(validateDemoParams('quantisation', { bits: '5' })[0]).toContain('bits="5" is not one of 8, 4, 3, 2');
+    expect(validateDemoParams('lora', { rank: '9' })[0]).toContain('rank="9" must be a whole number from 1 to 8');
   });
   it('reports unknown demos and unknown keys by name', () => {
     expect(validateDemoParams('sorcery', {})[0]).toMatch(/unknown demo "sorcery"/);
@@ -98,8 +117,9 @@ describe('validateDemoParams', () => {
 describe('describeDemoParams', () => {
   it('describes every parameter with its default', () => {
     const lines = describeDemoParams('playground');
-    expect(lines.map((l) => l.split(':')[0])).toEqual(['dataset', 'noise', 'seed', 'activation', 'layers', 'lr', 'regularisation', 'rate', 'batch']);
-    expect(lines.find((l) => l.startsWith('layers'))).toContain('default 4-4');
+    expect(lines.map((l) => l.split(':')[0])).toEqual(['dataset', 'noise', 'seed', 'features', 'activation', 'layers', 'lr', 'regularisation', 'rate', 'batch', 'speed']);
+    expect(lines.find((l) => l.startsWith('layers'))).toContain('default 4-4 for circles (each data set has its own)');
+    expect(lines.find((l) => l.startsWith('noise'))).toContain('default 0.05 for circles');
   });
 });
 
