@@ -57,9 +57,13 @@ export interface ConceptEntryData {
   relations: RelationView[];
   /** Incoming typed relations (`X requires this`), grouped by relation name. */
   incoming: RelationView[];
-  /** Pages linking here, with the linking sentence; `from` without its summary. */
-  backlinks: { from: ConceptRef; sentence: string }[];
-  /** Whether the body or definition contains typeset math (load KaTeX CSS) or demos (load demo code). */
+  /**
+   * Pages linking here (by title; `from` without its summary), each with the sentences that link here
+   * as HTML cut from that page's rendered tree (links and typeset formulas kept; see
+   * src/lib/render/sentences.ts).
+   */
+  backlinks: { from: ConceptRef; sentences: string[] }[];
+  /** Whether the page shows typeset math (body, definition or a quoted sentence: load KaTeX CSS) or demos (load demo code). */
   hasMath: boolean;
   demos: string[];
   /** The rendered body, stored by this digest in the site data folder. */

@@ -5,8 +5,7 @@ import { domainName } from '../ontology/domains.ts';
 import type { ConceptGraph, GraphNode, RelationGroup } from '../ontology/graph.ts';
 import { rootPaths } from '../ontology/queries.ts';
 import { slugify } from '../ontology/slug.ts';
-import { firstSentence } from '../render/text.ts';
-import { plainText, sentencePlain } from '../ontology/extract.ts';
+import type { LinkContext } from '../render/sentences.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
 export const conceptHref = (slug: string) => `/concepts/${slug}/`;
@@ -46,9 +45,14 @@ export function relationLabel(key: string, incoming = false): string {
 export class GraphView {
   private readonly bySlug: Map<string, GraphNode>;
 
+  /**
+   * @param summaries each concept's summary (the first sentence of its rendered definition, see
+   *   src/lib/render/sentences.ts), by slug
+   */
   constructor(
     readonly graph: ConceptGraph,
     private readonly config: Pick<SiteConfig, 'domains'>,
+    private readonly summaries: ReadonlyMap<string, string>,
   ) {
     this.bySlug = new Map(graph.nodes.map((n) => [n.slug, n]));
   }
@@ -69,7 +73,7 @@ export class GraphView {
     let r = this.refs.get(slug);
     if (!r) {
       const n = this.bySlug.get(slug);
-      r = n ? { slug, title: n.title, termId: n.termId, summary: firstSentence(n.definition) } : { slug, title: slug, termId: null, summary: '' };
+      r = n ? { slug, title: n.title, termId: n.termId, summary: this.summaries.get(slug) ?? '' } : { slug, title: slug, termId: null, summary: '' };
       this.refs.set(slug, r);
     }
     return r;
@@ -90,7 +94,16 @@ export class GraphView {
     return slugs.map((s) => this.ref(s)).sort((a, b) => a.title.localeCompare(b.title, 'en'));
   }
 
-  entry(node: GraphNode, rendered: { definitionHtml: string; hasMath: boolean; demos: string[]; bodyDigest: string }): ConceptEntryData {
+  /**
+   * A concept page's data. `rendered` is what rendering the page gave; `linksOf(slug)` gives the
+   * sentences of a published page that link to other pages (its render's `links`), from which the
+   * "Referenced by" list quotes.
+   */
+  entry(
+    node: GraphNode,
+    rendered: { definitionHtml: string; definitionText: string; summary: string; hasMath: boolean; demos: string[]; bodyDigest: string },
+    linksOf: (slug: string) => readonly LinkContext[],
+  ): ConceptEntryData {
     const g = this.graph;
     const parents = this.sortedRefs(g.parents[node.slug] ?? []);
     const children = this.sortedRefs(g.children[node.slug] ?? []);
@@ -101,7 +114,10 @@ export class GraphView {
     for (const { key, from } of g.incoming[node.slug] ?? []) incomingByKey.set(key, [...(incomingByKey.get(key) ?? []), from]);
     const incoming: RelationView[] = [...incomingByKey].map(([key, from]) => ({ key, label: relationLabel(key, true), targets: this.sortedRefs(from), unresolved: [] }));
     const breadcrumbs = rootPaths(g, node.slug).map((path) => path.slice(0, -1).map((s) => this.brief(s))).filter((p) => p.length > 0);
-    const definitionText = plainText(node.definition.replace(/\$+/g, ''));
+    const href = conceptHref(node.slug);
+    const backlinks = [...new Set((g.backlinks[node.slug] ?? []).map((b) => b.from))]
+      .map((from) => ({ from: this.brief(from), quotes: linksOf(from).filter((l) => l.href === href) }))
+      .sort((a, b) => a.from.title.localeCompare(b.from.title, 'en'));
     return {
       kind: 'concept',
       slug: node.slug,
@@ -110,8 +126,8 @@ export class GraphView {
       title: node.title,
       aliases: node.aliases,
       definitionHtml: rendered.definitionHtml,
-      definitionText,
-      summary: firstSentence(node.definition),
+      definitionText: rendered.definitionText,
+      summary: rendered.summary,
       domain: node.domain ? { key: node.domain, name: domainName(this.config.domains, node.domain) } : null,
       status: node.status,
       maturity: node.maturity,
@@ -125,10 +141,8 @@ export class GraphView {
       children,
       relations,
       incoming,
-      backlinks: (g.backlinks[node.slug] ?? [])
-        .map((b) => ({ from: this.brief(b.from), sentence: sentencePlain(b.sentence) }))
-        .sort((a, b) => a.from.title.localeCompare(b.from.title, 'en')),
-      hasMath: rendered.hasMath,
+      backlinks: backlinks.map((b) => ({ from: b.from, sentences: b.quotes.map((q) => q.html) })),
+      hasMath: rendered.hasMath || backlinks.some((b) => b.quotes.some((q) => q.hasMath)),
       demos: rendered.demos,
       bodyDigest: rendered.bodyDigest,
     };
