@@ -1,6 +1,7 @@
 // The page renderer: outline blocks or Markdown → mdast → hast → HTML, in one unified pipeline.
 // Order matters and is the security boundary: raw HTML is parsed and sanitised first; only then do
-// our own constructs (wikilinks, tags, demo embeds, KaTeX, syntax highlighting, heading ids) go in.
+// our own constructs (wikilinks, tags, reference links, demo embeds, KaTeX, syntax highlighting,
+// heading ids) go in.
 // Problems (invalid math, unknown demos) come back as diagnostics; rendering never throws.
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
@@ -20,6 +21,7 @@ import { rehypeFixFragments, rehypeHeadings, type HeadingInfo } from './rehype-h
 import { rehypeLocalUrls, type LocalUrlProblem } from './rehype-local-urls.ts';
 import { MATH_MESSAGE_SOURCE, rehypeMath } from './rehype-math.ts';
 import { rehypeWikilinks } from './rehype-wikilinks.ts';
+import { rehypeReferences } from './rehype-references.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { plainTextOf } from './plain-text.ts';
 import { firstSentence, linkContexts, type LinkContext } from './sentences.ts';
@@ -72,6 +74,7 @@ function makeProcessor(ctx: RenderContext) {
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeLocalUrls, { resolveLink: ctx.resolveLink, pageHref: ctx.pageHref, isPublishedPath: ctx.isPublishedPath })
     .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref })
+    .use(rehypeReferences)
     .use(rehypeDemos, ctx.demos)
     .use(rehypeMath)
     .use(rehypeCode)

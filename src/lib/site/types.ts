@@ -21,7 +21,7 @@ export interface TagLink {
 
 export interface RelationView {
   key: string;
-  /** Human label, e.g. `requires` → "Requires", `skos:related` → "Related (SKOS)". */
+  /** How the relation reads on this page, e.g. `requires` → "Requires", or "Required by" when incoming (src/lib/site/relations.ts). */
   label: string;
   targets: ConceptRef[];
   /** Targets that resolve to no page, as written (rendered as plain text). */

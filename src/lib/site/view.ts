@@ -6,41 +6,13 @@ import type { ConceptGraph, GraphNode, RelationGroup } from '../ontology/graph.t
 import { rootPaths } from '../ontology/queries.ts';
 import { slugify } from '../ontology/slug.ts';
 import type { LinkContext } from '../render/sentences.ts';
+import { relationLabel } from './relations.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
 export const conceptHref = (slug: string) => `/concepts/${slug}/`;
 export const guideHref = (slug: string) => `/guides/${slug}/`;
 /** A tag's page slug: the slugified tag, never empty. */
 export const tagSlug = (tag: string) => slugify(tag) || 'tag';
-
-const LABELS: Record<string, string> = {
-  'has-part': 'Has part',
-  'is-part-of': 'Part of',
-  requires: 'Requires',
-  'depends-on': 'Depends on',
-  enables: 'Enables',
-  'related-to': 'Related to',
-  'skos:related': 'Related (SKOS)',
-  'bridges-to': 'Bridges to',
-};
-const INCOMING_LABELS: Record<string, string> = {
-  'has-part': 'Part of',
-  'is-part-of': 'Has part',
-  requires: 'Required by',
-  'depends-on': 'Depended on by',
-  enables: 'Enabled by',
-  'related-to': 'Related from',
-  'skos:related': 'Related (SKOS) from',
-  'bridges-to': 'Bridged from',
-};
-
-export function relationLabel(key: string, incoming = false): string {
-  const known = (incoming ? INCOMING_LABELS : LABELS)[key];
-  if (known) return known;
-  const words = key.replace(/^[a-z]+:/, '').replace(/[-_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  const label = words.charAt(0).toUpperCase() + words.slice(1);
-  return incoming ? `${label} (inverse)` : label;
-}
 
 export class GraphView {
   private readonly bySlug: Map<string, GraphNode>;
