@@ -88,7 +88,7 @@ describe('GFM, code and math', () => {
     const r = render('- first\n- ```python\n  open = True\n- after the fence $\\frac{1}{$ x\n');
     expect(tags(r.html)).toEqual(expect.arrayContaining(['pre', 'code']));
     expect(r.html).toContain('after the fence');
-    expect(r.html).toMatch(/<pre><code class="hljs language-python">.*open.*True.*\n?<\/code><\/pre>\n<ul>\n<li>after the fence/);
+    expect(r.html).toMatch(/<pre tabindex="0"><code class="hljs language-python">.*open.*True.*\n?<\/code><\/pre>\n<ul>\n<li>after the fence/);
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid-math', 8]]);
     // Without an open fence, block lines are kept too.
     const ok = render('- a\n- b\n- broken $\\frac{1}{$ formula\n');

@@ -90,6 +90,11 @@ describe('sentences around links (backlinks)', () => {
     expect(q.hasMath).toBe(true);
   });
 
+  it('marks a quote that continues a sentence begun above a display formula', () => {
+    const [q] = quotes('- With $N$ examples one epoch is\n\n  $$\\frac{N}{B}$$\n\n  updates of the [[Target]]. More follows.\n');
+    expect(textOf(q.html)).toBe('… updates of the Target.');
+  });
+
   it('quotes a list item without its nested list', () => {
     const [q] = quotes('- Parent item about [[Target]].\n\t- Child item about something else.\n');
     expect(textOf(q.html)).toBe('Parent item about Target.');

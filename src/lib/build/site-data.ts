@@ -47,7 +47,7 @@ export interface SiteIndex {
   shellDigest: string;
   /** Published concepts, in slug order, with the digest of their page data file. */
   concepts: { slug: string; digest: string }[];
-  /** Every other page's data: `home`, `a-z`, `taxonomy`, `guides`, `diagnostics`, `domain/<key>`, `tag/<slug>`. */
+  /** Every other page's data: `home`, `a-z`, `taxonomy`, `guides`, `tags`, `feed`, `diagnostics`, `domain/<key>`, `tag/<slug>`. */
   routes: RouteEntry[];
   guides: GuideListing[];
   /** Whether concept bodies go into the search index (SiteConfig.searchBodies). */
@@ -243,6 +243,8 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
     ['a-z', data.az],
     ['taxonomy', data.taxonomy],
     ['guides', data.guides],
+    ['tags', data.tagIndex],
+    ['feed', data.feed],
     ...data.domains.map((d): [string, unknown] => [`domain/${d.key}`, d]),
     ...data.tags.map((t): [string, unknown] => [`tag/${t.slug}`, t]),
     ...(data.diagnostics ? [['diagnostics', data.diagnostics] as [string, unknown]] : []),
@@ -262,6 +264,7 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
     { path: '/taxonomy/' },
     ...entries.map((c) => ({ path: conceptHref(c.slug), lastmod: c.lastUpdated })),
     ...data.domains.map((d) => ({ path: `/domains/${d.key}/` })),
+    { path: '/tags/' },
     ...data.tags.map((t) => ({ path: `/tags/${t.slug}/` })),
     ...(guides.length > 0 ? [{ path: '/guides/' }] : []),
     ...guides.map((g) => ({ path: guideHref(g.slug) })),

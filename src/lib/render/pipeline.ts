@@ -53,7 +53,7 @@ export interface RenderResult {
 type Processor = ReturnType<typeof makeProcessor>;
 
 /** Ids the concept page itself uses around the body; body headings never take them. */
-export const PAGE_IDS = ['main', 'broader', 'narrower', 'relations', 'referenced-by', 'local-graph', 'details', 'random-term', 'wl-preview', 'kb-search', 'kb-search-input', 'kb-search-results'] as const;
+export const PAGE_IDS = ['main', 'overview', 'broader', 'narrower', 'relations', 'referenced-by', 'local-graph', 'details', 'cite', 'on-this-page', 'theme-select', 'theme-select-menu', 'random-term', 'wl-preview', 'kb-search', 'kb-search-input', 'kb-search-results'] as const;
 
 /** Whether the tree holds raw HTML (from the editor's Markdown) that must be parsed before sanitising. */
 const hasRaw = (tree: HastRoot) => someNode(tree, (n) => n.type === 'raw');

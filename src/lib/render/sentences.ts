@@ -202,7 +202,8 @@ function sentenceAround(run: readonly Inline[], link: Inline, splitSentences: bo
     }
   }
   [from, to] = trim(flat, from, to);
-  let before = false;
+  // A run that starts in lower case continues a sentence begun before it (above a display formula, say).
+  let before = /^\p{Ll}/u.test(flat.slice(from, from + 1));
   let after = false;
   if (to - from > MAX_CONTEXT) {
     const lead = Math.min(at[0] - from, Math.floor(MAX_CONTEXT / 3));

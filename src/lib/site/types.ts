@@ -28,6 +28,22 @@ export interface RelationView {
   unresolved: string[];
 }
 
+/** A term in a concept page's sidebar: its narrower terms when it is on the way to the page's concept. */
+export interface SidebarNode {
+  slug: string;
+  title: string;
+  children?: SidebarNode[];
+  /** Narrower terms not listed. */
+  more?: number;
+}
+
+/** A concept page's navigation: its branch of the taxonomy and its domain (src/lib/site/sidebar.ts). */
+export interface Sidebar {
+  domain: { key: string; name: string; count: number } | null;
+  /** From a root down to this concept. */
+  branch: SidebarNode;
+}
+
 export interface ConceptEntryData {
   kind: 'concept';
   slug: string;
@@ -66,6 +82,7 @@ export interface ConceptEntryData {
   /** Whether the page shows typeset math (body, definition or a quoted sentence: load KaTeX CSS) or demos (load demo code). */
   hasMath: boolean;
   demos: string[];
+  sidebar: Sidebar;
   /** The rendered body, stored by this digest in the site data folder. */
   bodyDigest: string;
 }
@@ -77,4 +94,6 @@ export interface Shell {
   /** Absolute site URL without a trailing slash. */
   siteUrl: string;
   hasGuides: boolean;
+  /** The Atom feed of recently updated terms (linked from every page's head). */
+  feed: { href: string; title: string };
 }

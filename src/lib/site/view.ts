@@ -7,6 +7,7 @@ import { rootPaths } from '../ontology/queries.ts';
 import { slugify } from '../ontology/slug.ts';
 import type { LinkContext } from '../render/sentences.ts';
 import { relationLabel } from './relations.ts';
+import { sidebarOf } from './sidebar.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
 export const conceptHref = (slug: string) => `/concepts/${slug}/`;
@@ -116,6 +117,7 @@ export class GraphView {
       backlinks: backlinks.map((b) => ({ from: b.from, sentences: b.quotes.map((q) => q.html) })),
       hasMath: rendered.hasMath || backlinks.some((b) => b.quotes.some((q) => q.hasMath)),
       demos: rendered.demos,
+      sidebar: sidebarOf(g, node.slug, node.domain, (s) => this.bySlug.get(s)?.title ?? s),
       bodyDigest: rendered.bodyDigest,
     };
   }
