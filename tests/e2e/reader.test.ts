@@ -256,6 +256,9 @@ describe('relations and references', () => {
       ]);
       expect(await page.locator('.concept-body pre a').count()).toBe(0);
     });
+    await withPage({}, '/guides/reading-the-formulas/', async (page) => {
+      expect(await page.locator('article a[href="https://doi.org/10.1037/h0042519"]').textContent()).toBe('doi:10.1037/h0042519');
+    });
   });
 
   it('shows wikilinks without a title tooltip over the hover preview', async () => {
@@ -353,7 +356,11 @@ describe('indexes and the feed', () => {
 });
 
 describe('accessibility and weight', () => {
-  const pages = ['/', '/concepts/weighted-sum/', '/a-z/', '/tags/', '/guides/reading-the-formulas/'];
+  // One page of every type.
+  const pages = [
+    '/', '/concepts/weighted-sum/', '/concepts/bias-term/', '/a-z/', '/taxonomy/', '/domains/ai/', '/tags/core-idea/', '/tags/',
+    '/guides/reading-the-formulas/', '/guides/', '/404.html',
+  ];
   for (const theme of ['light', 'dark'] as const) {
     it(`axe-core finds no violations at 360 px, menus and folds open (${theme} theme)`, async () => {
       for (const pagePath of pages) {
