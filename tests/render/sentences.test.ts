@@ -91,8 +91,10 @@ describe('sentences around links (backlinks)', () => {
   });
 
   it('marks a quote that continues a sentence begun above a display formula', () => {
-    const [q] = quotes('- With $N$ examples one epoch is\n\n  $$\\frac{N}{B}$$\n\n  updates of the [[Target]]. More follows.\n');
+    const [q] = quotes('\nWith $N$ examples one epoch is\n\n$$\n\\frac{N}{B}\n$$\n\nupdates of the [[Target]]. More follows.\n');
     expect(textOf(q.html)).toBe('… updates of the Target.');
+    // A list item or a table cell may start in lower case on its own.
+    expect(textOf(quotes('- updates of the [[Target]] happen often.\n')[0].html)).toBe('updates of the Target happen often.');
   });
 
   it('quotes a list item without its nested list', () => {

@@ -186,13 +186,16 @@ const hasRaw = (nodes: readonly Inline[]): boolean =>
 
 const textNode = (value: string): Text => ({ type: 'text', value });
 
-/** The sentence of `run` around the node `link`, cut to MAX_CONTEXT around it when longer. */
-function sentenceAround(run: readonly Inline[], link: Inline, splitSentences: boolean): Inline[] {
+/**
+ * The sentence of `run` around the node `link`, cut to MAX_CONTEXT around it when longer. `kind`:
+ * a paragraph's text, other text (a list item, a heading…), or a table row (not split into sentences).
+ */
+function sentenceAround(run: readonly Inline[], link: Inline, kind: 'paragraph' | 'text' | 'row'): Inline[] {
   const { flat, at } = flatten(run, link);
   if (!at) return [];
   let from = 0;
   let to = flat.length;
-  if (splitSentences) {
+  if (kind !== 'row') {
     for (const end of sentenceEnds(flat)) {
       if (end <= at[0]) from = end;
       else if (end >= at[1]) {
@@ -201,9 +204,10 @@ function sentenceAround(run: readonly Inline[], link: Inline, splitSentences: bo
       }
     }
   }
+  const atStart = from === 0;
   [from, to] = trim(flat, from, to);
-  // A run that starts in lower case continues a sentence begun before it (above a display formula, say).
-  let before = /^\p{Ll}/u.test(flat.slice(from, from + 1));
+  // A paragraph that starts in lower case continues a sentence begun above it (above a display formula, say).
+  let before = kind === 'paragraph' && atStart && /^\p{Ll}/u.test(flat.slice(from, from + 1));
   let after = false;
   if (to - from > MAX_CONTEXT) {
     const lead = Math.min(at[0] - from, Math.floor(MAX_CONTEXT / 3));
@@ -259,7 +263,8 @@ export function linkContexts(tree: Root, isPage: (path: string) => boolean, perT
         const known = seen.get(target) ?? new Set<string>();
         seen.set(target, known);
         if (known.size >= perTarget) continue;
-        const nodes = detach(sentenceAround(cellRun ?? run, link, cellRun === null), target);
+        const kind = cellRun ? 'row' : (parent as Element).tagName === 'p' ? 'paragraph' : 'text';
+        const nodes = detach(sentenceAround(cellRun ?? run, link, kind), target);
         const html = toHtml({ type: 'root', children: nodes }, { allowDangerousHtml: true });
         if (known.has(html)) continue;
         known.add(html);
