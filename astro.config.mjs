@@ -1,7 +1,8 @@
 // Astro configuration. Concept pages come pre-rendered from our pipeline through the site data
 // folder (src/content.config.ts, src/lib/astro/page-data.ts); .mdx guides are compiled by
 // @astrojs/mdx through the unified Markdown processor, with GFM (tables, footnotes, task lists) and
-// the same math support (remark-math + rehype-katex). KB_SITE_URL sets the canonical site URL used
+// the same math support (remark-math + rehype-katex) and reference links (DOIs, arXiv ids, ISBNs) as
+// concept pages. KB_SITE_URL sets the canonical site URL used
 // for canonical links, the sitemap and the RDF exports.
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -13,6 +14,7 @@ import { resolveCacheDir } from './src/config.ts';
 import { katexAssets } from './src/lib/astro/katex-assets.ts';
 import { outputFolder } from './src/lib/astro/output-folder.ts';
 import { previewFiles } from './src/lib/astro/previews.ts';
+import { rehypeReferences } from './src/lib/render/rehype-references.ts';
 
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://glossary.example.org',
@@ -24,7 +26,7 @@ export default defineConfig({
   markdown: {
     // GFM through the project's own remark-gfm plugin (the processor's built-in switch is off, so it
     // runs once, and a test shows guides' tables and footnotes rendered by it).
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] }),
+    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }], rehypeReferences] }),
   },
   integrations: [katexAssets(), mdx(), previewFiles(), outputFolder()],
   devToolbar: { enabled: false },

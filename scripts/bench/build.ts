@@ -11,11 +11,10 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { parse } from 'parse5';
 import { defaultDomains } from '../../src/config.ts';
 import { loadContent } from '../../src/lib/ontology/load.ts';
 import { generateCorpus } from '../lib/corpus.ts';
+import { pageAssetsGz } from '../lib/page-assets.ts';
 
 const ROOT = process.cwd();
 const WORK = path.join(ROOT, '.cache', 'bench-build');
@@ -71,32 +70,6 @@ function writeFloorProject(dir: string, pagesDir: string, published: readonly st
     path.join(dir, 'src', 'pages', '[...slug].astro'),
     `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('pages')).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));\n}\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang="en"><head><meta charset="utf-8" /><title>{entry.id}</title></head><body><main><Content /></main></body></html>\n`,
   );
-}
-
-/** Gzipped bytes of the CSS and JS a built page references (stylesheets, module scripts, preloads). */
-function pageAssetsGz(dist: string, htmlFile: string): number {
-  const doc = parse(readFileSync(htmlFile, 'utf8'));
-  const urls = new Set<string>();
-  const visit = (node: { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: unknown[] }) => {
-    const attrs = Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value]));
-    if (node.nodeName === 'link' && /stylesheet|modulepreload/.test(attrs.rel ?? '') && attrs.href?.startsWith('/')) urls.add(attrs.href);
-    if (node.nodeName === 'script' && attrs.src?.startsWith('/')) urls.add(attrs.src);
-    for (const c of (node.childNodes ?? []) as (typeof node)[]) visit(c);
-  };
-  visit(doc as unknown as Parameters<typeof visit>[0]);
-  let total = 0;
-  const seen = new Set<string>();
-  const add = (url: string) => {
-    const file = path.join(dist, url.split('?')[0]);
-    if (seen.has(file) || !existsSync(file)) return;
-    seen.add(file);
-    const text = readFileSync(file);
-    total += gzipSync(text).length;
-    // Static imports of a module are loaded with it.
-    if (file.endsWith('.js')) for (const m of text.toString('utf8').matchAll(/(?:^|[;\s])import\s*(?:[^'"();]*from\s*)?["'](\.\/[^"']+\.js)["']/g)) add(path.posix.join(path.posix.dirname(url), m[1]));
-  };
-  for (const u of urls) add(u);
-  return total;
 }
 
 function conceptPageWithoutDemo(dist: string): string {

@@ -24,6 +24,7 @@ const PAGES: Record<string, string> = {
   taxonomy: '/taxonomy/',
   domain: '/domains/ai/',
   tag: '/tags/core-idea/',
+  tags: '/tags/',
   guide: '/guides/first-steps-with-parameters/',
   guides: '/guides/',
   '404': '/404.html',
@@ -185,20 +186,19 @@ describe('pages in the browser', () => {
     await page.close();
   });
 
-  it('the theme toggle switches data-theme and the choice survives a reload', async () => {
+  it('the theme control switches data-theme and the choice survives a reload', async () => {
     const themed = await browser.newContext({ colorScheme: 'light' });
     const page = await themed.newPage();
     await page.goto(new URL('/a-z/', server.url).href);
     const html = page.locator('html');
     expect(await html.getAttribute('data-theme')).toBe('light');
-    const toggle = page.locator('button[data-theme-toggle]');
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
-    await toggle.click();
+    const control = page.locator('.site-theme select[data-theme-choice]');
+    expect(await control.inputValue()).toBe('auto');
+    await control.selectOption('dark');
     expect(await html.getAttribute('data-theme')).toBe('dark');
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await page.reload();
     expect(await html.getAttribute('data-theme')).toBe('dark');
-    expect(await page.locator('button[data-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.site-theme select[data-theme-choice]').inputValue()).toBe('dark');
     await page.goto(new URL('/concepts/weight/', server.url).href);
     expect(await html.getAttribute('data-theme')).toBe('dark');
     await themed.close();

@@ -88,7 +88,7 @@ describe('GFM, code and math', () => {
     const r = render('- first\n- ```python\n  open = True\n- after the fence $\\frac{1}{$ x\n');
     expect(tags(r.html)).toEqual(expect.arrayContaining(['pre', 'code']));
     expect(r.html).toContain('after the fence');
-    expect(r.html).toMatch(/<pre><code class="hljs language-python">.*open.*True.*\n?<\/code><\/pre>\n<ul>\n<li>after the fence/);
+    expect(r.html).toMatch(/<pre tabindex="0"><code class="hljs language-python">.*open.*True.*\n?<\/code><\/pre>\n<ul>\n<li>after the fence/);
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['invalid-math', 8]]);
     // Without an open fence, block lines are kept too.
     const ok = render('- a\n- b\n- broken $\\frac{1}{$ formula\n');
@@ -130,11 +130,11 @@ describe('GFM, code and math', () => {
 });
 
 describe('links and tags', () => {
-  it('links resolved wikilinks with the definition first sentence as title', () => {
+  it('links resolved wikilinks, naming the target for the hover preview and without a title tooltip', () => {
     const r = render('- see [[TargetConcept]] now\n');
     const a = elements(r.html).find((e) => e.tagName === 'a');
     expect(a && attr(a, 'href')).toBe('/concepts/target-concept/');
-    expect(a && attr(a, 'title')).toBe('A target concept for links.');
+    expect(a && attr(a, 'title')).toBeUndefined();
     expect(a && attr(a, 'data-preview')).toBe('target-concept');
   });
 
@@ -228,5 +228,15 @@ describe('sanitising: editors’ Markdown is data, not code', () => {
     const r = renderInline('A <script>alert(1)</script> definition with [[Target Concept]].', 1, 'page.md', ctx);
     expect(tags(r.html)).toEqual(['a']);
     expect(r.html).not.toContain('<p>');
+  });
+});
+
+describe('inline fragments (definitions)', () => {
+  it('renders a one-paragraph fragment without a <p> and without line breaks between its parts', () => {
+    const { ctx } = setup('');
+    const r = renderInline('Scales $w_1$ by **two**, see [[Target Concept]].', 1, 'page.md', ctx);
+    expect(tags(r.html)[0]).not.toBe('p');
+    expect(r.html).not.toMatch(/\n/);
+    expect(r.text).toBe('Scales w_1 by two, see Target Concept.');
   });
 });

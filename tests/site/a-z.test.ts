@@ -1,6 +1,7 @@
 // Unit tests for the A–Z index grouping (src/components/helpers/a-z.ts).
 import { describe, expect, it } from 'vitest';
 import { groupByLetter, indexLetter, letterId } from '../../src/lib/site/a-z.ts';
+import { azSeeEntries } from '../../src/lib/site/pages.ts';
 
 describe('indexLetter', () => {
   it('upper-cases the first letter and strips accents', () => {
@@ -36,5 +37,30 @@ describe('groupByLetter', () => {
   });
   it('handles an empty list', () => {
     expect(groupByLetter([])).toEqual([]);
+  });
+});
+
+describe('alternative terms in the A–Z index', () => {
+  const concepts = [
+    { slug: 'model-weights', title: 'Model Weights', aliases: ['Weights', 'Connection Weights', 'weights', 'Model Weight'] },
+    { slug: 'activation', title: 'Activation', aliases: ['Activations', 'Activation Value'] },
+    { slug: 'bias', title: 'Bias', aliases: ['Activation Value', 'Model Weights'] },
+  ];
+  const entries = azSeeEntries(concepts);
+
+  it('lists each alternative term once per concept it names, pointing to that concept', () => {
+    expect(entries).toEqual([
+      { title: 'Weights', see: { slug: 'model-weights', title: 'Model Weights' } },
+      { title: 'Connection Weights', see: { slug: 'model-weights', title: 'Model Weights' } },
+      { title: 'Model Weight', see: { slug: 'model-weights', title: 'Model Weights' } },
+      { title: 'Activation Value', see: { slug: 'activation', title: 'Activation' } },
+      { title: 'Activation Value', see: { slug: 'bias', title: 'Bias' } },
+    ]);
+  });
+
+  it('sorts them among the concepts by their own letter', () => {
+    const groups = groupByLetter([...concepts, ...entries]);
+    expect(groups.find((g) => g.letter === 'W')?.items.map((i) => i.title)).toEqual(['Weights']);
+    expect(groups.find((g) => g.letter === 'C')?.items).toEqual([entries[1]]);
   });
 });

@@ -11,7 +11,6 @@ import type { PageRecord } from '../ontology/extract.ts';
 import type { GraphBuild, GraphNode, LinkTarget } from '../ontology/graph.ts';
 import { loadContent } from '../ontology/load.ts';
 import type { RenderContext } from '../render/pipeline.ts';
-import { firstSentence } from '../render/text.ts';
 import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
 import { codeFingerprint } from './fingerprint.ts';
@@ -23,6 +22,9 @@ export interface CachedRender {
   /** Digest of everything the body depends on: renderer code, page source, link environment. */
   bodyDigest: string;
   definitionHtml: string;
+  /** The definition as plain text and its first sentence (the concept's summary), from the rendered tree. */
+  definitionText: string;
+  summary: string;
   hasMath: boolean;
   demos: string[];
   diagnostics: Diagnostic[];
@@ -71,7 +73,7 @@ export function currentRenderer(): string {
 }
 
 /** What a page's rendering depends on besides its own source: how each of its links resolves. */
-function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget, tagOf: GraphBuild['tagOf'], summaries: Map<string, string>): string {
+function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget, tagOf: GraphBuild['tagOf']): string {
   const c = record.concept;
   if (!c) return '';
   const parts: string[] = [];
@@ -81,17 +83,22 @@ function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget,
       parts.push(`${l.target}>${t.state}`);
       continue;
     }
-    const key = `${t.kind}:${t.slug}`;
-    let summary = summaries.get(key);
-    if (summary === undefined) summaries.set(key, (summary = firstSentence(t.definition)));
-    parts.push(`${l.target}>${t.kind}:${t.slug}|${t.title}|${summary}`);
+    parts.push(`${l.target}>${t.kind}:${t.slug}|${t.title}`);
   }
   for (const tag of c.tags) parts.push(`#${tag}:${tagOf(tag)?.slug ?? ''}`);
   return parts.join('\n');
 }
 
 function cachedRenderOf(bodyDigest: string, r: RenderedPage): CachedRender {
-  return { bodyDigest, definitionHtml: r.definitionHtml, hasMath: r.hasMath, demos: r.demos, diagnostics: r.diagnostics };
+  return {
+    bodyDigest,
+    definitionHtml: r.definitionHtml,
+    definitionText: r.definitionText,
+    summary: r.summary,
+    hasMath: r.hasMath,
+    demos: r.demos,
+    diagnostics: r.diagnostics,
+  };
 }
 
 interface PendingPage {
@@ -119,15 +126,13 @@ function prepare(options: PipelineOptions): Prepared {
   const parseSeconds = (performance.now() - started) / 1000;
   options.onProgress?.(`parsed ${build.records.length} files in ${parseSeconds.toFixed(1)} s`);
   const renderer = currentRenderer();
-  /** First sentence of each link target's definition (by kind and slug), computed once per target. */
-  const summaries = new Map<string, string>();
   const recordBySlug = new Map<string, PageRecord>();
   for (const r of build.records) if (r.status === 'published' && r.concept?.kind === 'concept') recordBySlug.set(r.concept.slug, r);
   const pages = build.graph.nodes
     .filter((n) => n.kind === 'concept')
     .map((node): PendingPage => {
       const record = recordBySlug.get(node.slug) as PageRecord;
-      const bodyDigest = digest(`${renderer}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, build.tagOf, summaries)}`);
+      const bodyDigest = digest(`${renderer}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, build.tagOf)}`);
       const cached = options.cache?.get(node.slug);
       return { node, record, bodyDigest, render: cached && cached.bodyDigest === bodyDigest ? cached : null, rendered: null };
     });
@@ -141,13 +146,13 @@ function renderHere(p: Prepared, page: PendingPage): void {
 
 function assemble(p: Prepared, rendered: number): SiteBuild {
   const { options } = p;
-  const view = new GraphView(p.build.graph, options.config);
   const diagnostics = [...p.build.diagnostics];
   const pages: SitePage[] = p.pages.map((page) => {
     const render = page.render as CachedRender;
     diagnostics.push(...render.diagnostics);
     return { node: page.node, record: page.record, render, rendered: page.rendered };
   });
+  const view = new GraphView(p.build.graph, options.config, new Map(pages.map((page) => [page.node.slug, page.render.summary])));
   diagnostics.sort(compareDiagnostics);
   const renderSeconds = (performance.now() - p.started) / 1000 - p.parseSeconds;
   options.onProgress?.(`rendered ${rendered} pages, reused ${p.pages.length - rendered} unchanged, in ${renderSeconds.toFixed(1)} s`);
@@ -170,9 +175,14 @@ function assemble(p: Prepared, rendered: number): SiteBuild {
   };
 }
 
-/** The data of every published concept page of a run, in slug order. */
+/**
+ * The data of every published concept page of a run, in slug order. Backlinks quote the sentences of
+ * the pages rendered in this run (a page reused from the render cache keeps its sentences in the
+ * site data folder: src/lib/build/site-data.ts reads them there).
+ */
 export function conceptEntries(site: SiteBuild): ConceptEntryData[] {
-  return site.pages.map((page) => site.view.entry(page.node, page.render));
+  const links = new Map(site.pages.map((page) => [page.node.slug, page.rendered?.links ?? []]));
+  return site.pages.map((page) => site.view.entry(page.node, page.render, (from) => links.get(from) ?? []));
 }
 
 /** Runs the pipeline on this thread. */

@@ -8,6 +8,7 @@ import type { PageRecord } from '../ontology/extract.ts';
 import type { GraphBuild } from '../ontology/graph.ts';
 import { renderBlocks, renderInline, type RenderContext } from '../render/pipeline.ts';
 import type { HeadingInfo } from '../render/rehype-headings.ts';
+import type { LinkContext } from '../render/sentences.ts';
 import { conceptHref, guideHref } from '../site/view.ts';
 import { demoRenderer } from './demo-embed.ts';
 
@@ -18,8 +19,13 @@ export interface RenderedPage {
   html: string;
   headings: HeadingInfo[];
   definitionHtml: string;
+  /** The definition as plain text and its first sentence, from the rendered tree (formulas as their TeX). */
+  definitionText: string;
+  summary: string;
   /** The body as plain text, from the rendered tree (for the search index). */
   text: string;
+  /** The sentence around each link to a published page, from the definition and the body. */
+  links: LinkContext[];
   hasMath: boolean;
   demos: string[];
   diagnostics: Diagnostic[];
@@ -48,7 +54,10 @@ export function renderConceptPage(record: PageRecord, ctx: RenderContext): Rende
     html: r.html,
     headings: r.headings,
     definitionHtml: d?.html ?? '',
+    definitionText: d?.text ?? '',
+    summary: d?.summary ?? '',
     text: r.text,
+    links: [...(d?.links ?? []), ...r.links],
     hasMath: r.hasMath || (d?.hasMath ?? false),
     demos: r.demos,
     diagnostics: [...r.diagnostics, ...(d?.diagnostics ?? [])],

@@ -7,6 +7,7 @@
 //   site.json               the index: shell, concept slugs and routes with the digest of each file
 //   concepts/<slug>.json    a concept page's data (ConceptEntryData)
 //   bodies/<digest>.json    a rendered body (HTML, headings, text), stored by the digest of what it depends on
+//   links/<digest>.json     the sentences of that page that link to other pages (quoted by their "Referenced by")
 //   routes/<id digest>.json every other page's data (home, A–Z, taxonomy, each domain and tag, …)
 //   exports/<name>          ontology.ttl, ontology.jsonld, graph.json, sitemap.xml
 //   previews.json           hover-preview data by slug
@@ -25,12 +26,13 @@ import { graphJson } from '../export/graph-json.ts';
 import { ontologyQuads, toJsonLd, toTurtle } from '../export/rdf.ts';
 import { sitemapXml, type SitemapUrl } from '../export/sitemap.ts';
 import type { HeadingInfo } from '../render/rehype-headings.ts';
+import type { LinkContext } from '../render/sentences.ts';
 import { guideListings, routeData, shellOf, SEARCH_BODIES_AUTO_LIMIT, type GuideListing } from '../site/pages.ts';
 import type { ConceptEntryData, Shell } from '../site/types.ts';
 import { conceptHref, guideHref } from '../site/view.ts';
 import type { CachedRender, SiteBuild } from './pipeline.ts';
 
-export const SITE_DATA_FORMAT = 1;
+export const SITE_DATA_FORMAT = 2;
 
 export interface RouteEntry {
   id: string;
@@ -45,7 +47,7 @@ export interface SiteIndex {
   shellDigest: string;
   /** Published concepts, in slug order, with the digest of their page data file. */
   concepts: { slug: string; digest: string }[];
-  /** Every other page's data: `home`, `a-z`, `taxonomy`, `guides`, `diagnostics`, `domain/<key>`, `tag/<slug>`. */
+  /** Every other page's data: `home`, `a-z`, `taxonomy`, `guides`, `tags`, `feed`, `diagnostics`, `domain/<key>`, `tag/<slug>`. */
   routes: RouteEntry[];
   guides: GuideListing[];
   /** Whether concept bodies go into the search index (SiteConfig.searchBodies). */
@@ -99,6 +101,7 @@ export function siteDataDir(cacheDir: string, contentDir: string): string {
 const routeFile = (dir: string, id: string) => path.join(dir, 'routes', `${sha(id).slice(0, 22)}.json`);
 const conceptFile = (dir: string, slug: string) => path.join(dir, 'concepts', `${slug}.json`);
 const bodyFile = (dir: string, digest: string) => path.join(dir, 'bodies', `${digest}.json`);
+const linksFile = (dir: string, digest: string) => path.join(dir, 'links', `${digest}.json`);
 
 function readJson<T>(file: string): T | null {
   try {
@@ -143,6 +146,13 @@ export function readBody(dir: string, digest: string): BodyFile {
   return body;
 }
 
+/** The sentences of a rendered page that link to other pages (stored with its body). */
+export function readLinks(dir: string, digest: string): LinkContext[] {
+  const links = readJson<LinkContext[]>(linksFile(dir, digest));
+  if (!links) throw new Error(`site data: no link sentences ${digest} in ${dir}; run the build again`);
+  return links;
+}
+
 export function readRoute<T>(dir: string, id: string): T {
   const data = readJson<T>(routeFile(dir, id));
   if (data === null) throw new Error(`site data: no data for page "${id}" in ${dir}; run the build again`);
@@ -169,7 +179,7 @@ export function readBuildReport(dir: string): BuildReport | null {
 export function readRenderCache(dir: string): Map<string, CachedRender> {
   const file = readJson<RenderCacheFile>(path.join(dir, 'render-cache.json'));
   if (!file || !readSiteIndex(dir)) return new Map();
-  return new Map(Object.entries(file.pages).filter(([, r]) => existsSync(bodyFile(dir, r.bodyDigest))));
+  return new Map(Object.entries(file.pages).filter(([, r]) => existsSync(bodyFile(dir, r.bodyDigest)) && existsSync(linksFile(dir, r.bodyDigest))));
 }
 
 export interface SiteDataWrite {
@@ -198,7 +208,25 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
       writeAtomic(bodyFile(dir, bodyDigest), JSON.stringify(body));
       written++;
     }
-    const entry = site.view.entry(page.node, page.render);
+    if (page.rendered && !existsSync(linksFile(dir, bodyDigest))) {
+      writeAtomic(linksFile(dir, bodyDigest), JSON.stringify(page.rendered.links));
+      written++;
+    }
+  }
+  // The sentences each page links with: fresh from this run's renders, or stored with a reused body.
+  const pageBySlug = new Map(site.pages.map((p) => [p.node.slug, p]));
+  const linkMemo = new Map<string, readonly LinkContext[]>();
+  const linksOf = (slug: string): readonly LinkContext[] => {
+    let links = linkMemo.get(slug);
+    if (!links) {
+      const page = pageBySlug.get(slug);
+      links = page ? (page.rendered?.links ?? readLinks(dir, page.render.bodyDigest)) : [];
+      linkMemo.set(slug, links);
+    }
+    return links;
+  };
+  for (const page of site.pages) {
+    const entry = site.view.entry(page.node, page.render, linksOf);
     entries.push(entry);
     const text = JSON.stringify(entry);
     const digest = sha(text);
@@ -215,6 +243,8 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
     ['a-z', data.az],
     ['taxonomy', data.taxonomy],
     ['guides', data.guides],
+    ['tags', data.tagIndex],
+    ['feed', data.feed],
     ...data.domains.map((d): [string, unknown] => [`domain/${d.key}`, d]),
     ...data.tags.map((t): [string, unknown] => [`tag/${t.slug}`, t]),
     ...(data.diagnostics ? [['diagnostics', data.diagnostics] as [string, unknown]] : []),
@@ -234,6 +264,7 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
     { path: '/taxonomy/' },
     ...entries.map((c) => ({ path: conceptHref(c.slug), lastmod: c.lastUpdated })),
     ...data.domains.map((d) => ({ path: `/domains/${d.key}/` })),
+    { path: '/tags/' },
     ...data.tags.map((t) => ({ path: `/tags/${t.slug}/` })),
     ...(guides.length > 0 ? [{ path: '/guides/' }] : []),
     ...guides.map((g) => ({ path: guideHref(g.slug) })),
@@ -277,6 +308,7 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
   for (const [folder, keep] of [
     ['concepts', slugs],
     ['bodies', bodies],
+    ['links', bodies],
   ] as const) {
     const full = path.join(dir, folder);
     if (!existsSync(full)) continue;

@@ -101,8 +101,8 @@ export function plainText(markdown: string): string {
 }
 
 /**
- * The raw Markdown sentence of `line` that contains the link to `target` (a cheap slice; the
- * plain-text form is made only where a backlink is shown, by `sentencePlain`).
+ * The raw Markdown sentence of `line` that contains the link to `target` (a cheap slice that tells one
+ * mention from another; what a backlink shows is cut from the rendered tree, src/lib/render/sentences.ts).
  */
 export function sentenceAround(line: string, target: string): string {
   let at = line.indexOf(`[[${target}]]`);
@@ -113,11 +113,6 @@ export function sentenceAround(line: string, target: string): string {
   const afterIdx = line.indexOf('. ', at + target.length);
   const end = afterIdx < 0 ? line.length : afterIdx + 1;
   return line.slice(Math.max(start, at - 600), Math.min(end, at + 600));
-}
-
-/** The plain-text form of a sentence from `sentenceAround`, at most 300 characters. */
-export function sentencePlain(raw: string): string {
-  return plainText(raw).slice(0, 300);
 }
 
 function splitList(value: string): string[] {

@@ -42,7 +42,7 @@ export interface RelationGroup {
 
 export interface Backlink {
   from: string;
-  /** Raw Markdown of the linking sentence (see sentencePlain). */
+  /** Raw Markdown of the linking sentence (tells mentions apart; what is shown comes from the rendered page). */
   sentence: string;
 }
 

@@ -1,6 +1,7 @@
 // The page renderer: outline blocks or Markdown → mdast → hast → HTML, in one unified pipeline.
 // Order matters and is the security boundary: raw HTML is parsed and sanitised first; only then do
-// our own constructs (wikilinks, tags, demo embeds, KaTeX, syntax highlighting, heading ids) go in.
+// our own constructs (wikilinks, tags, reference links, demo embeds, KaTeX, syntax highlighting,
+// heading ids) go in.
 // Problems (invalid math, unknown demos) come back as diagnostics; rendering never throws.
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
@@ -20,9 +21,10 @@ import { rehypeFixFragments, rehypeHeadings, type HeadingInfo } from './rehype-h
 import { rehypeLocalUrls, type LocalUrlProblem } from './rehype-local-urls.ts';
 import { MATH_MESSAGE_SOURCE, rehypeMath } from './rehype-math.ts';
 import { rehypeWikilinks } from './rehype-wikilinks.ts';
+import { rehypeReferences } from './rehype-references.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { plainTextOf } from './plain-text.ts';
-import { firstSentence } from './text.ts';
+import { firstSentence, linkContexts, type LinkContext } from './sentences.ts';
 import { someNode } from './tree.ts';
 
 export interface RenderContext {
@@ -38,6 +40,10 @@ export interface RenderResult {
   html: string;
   /** The rendered text without markup (formulas as their TeX), from the tree. */
   text: string;
+  /** The first sentence of that text (for a definition: the concept's summary). */
+  summary: string;
+  /** The sentence around each link to a published page (what the linked page's "Referenced by" quotes). */
+  links: LinkContext[];
   headings: HeadingInfo[];
   hasMath: boolean;
   demos: string[];
@@ -47,7 +53,7 @@ export interface RenderResult {
 type Processor = ReturnType<typeof makeProcessor>;
 
 /** Ids the concept page itself uses around the body; body headings never take them. */
-export const PAGE_IDS = ['main', 'broader', 'narrower', 'relations', 'referenced-by', 'local-graph', 'details', 'random-term', 'wl-preview', 'kb-search', 'kb-search-input', 'kb-search-results'] as const;
+export const PAGE_IDS = ['main', 'overview', 'broader', 'narrower', 'relations', 'referenced-by', 'local-graph', 'details', 'cite', 'on-this-page', 'theme-select', 'theme-select-menu', 'random-term', 'wl-preview', 'kb-search', 'kb-search-input', 'kb-search-results'] as const;
 
 /** Whether the tree holds raw HTML (from the editor's Markdown) that must be parsed before sanitising. */
 const hasRaw = (tree: HastRoot) => someNode(tree, (n) => n.type === 'raw');
@@ -67,7 +73,8 @@ function makeProcessor(ctx: RenderContext) {
     .use(rehypeRawWhenNeeded)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeLocalUrls, { resolveLink: ctx.resolveLink, pageHref: ctx.pageHref, isPublishedPath: ctx.isPublishedPath })
-    .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref, summary: firstSentence })
+    .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref })
+    .use(rehypeReferences)
     .use(rehypeDemos, ctx.demos)
     .use(rehypeMath)
     .use(rehypeCode)
@@ -88,16 +95,27 @@ function processorFor(ctx: RenderContext): Processor {
 
 const hasMathNode = (tree: MdastRoot) => someNode(tree, (n) => n.type === 'math' || n.type === 'inlineMath');
 
-function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderResult {
+/** A lone paragraph's content in its place (an inline fragment), changed in the tree. */
+function unwrapLoneParagraph(tree: HastRoot): void {
+  const kids = tree.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  if (kids.length === 1 && kids[0].type === 'element' && kids[0].tagName === 'p') tree.children = kids[0].children;
+}
+
+function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, inline = false): RenderResult {
   const vfile = new VFile({ path: file });
   const diagnostics: Diagnostic[] = [];
   let html = '';
   let text = '';
+  let summary = '';
+  let links: LinkContext[] = [];
   const processor = processorFor(ctx);
   try {
     const hast = processor.runSync(tree, vfile) as HastRoot;
+    if (inline) unwrapLoneParagraph(hast);
     html = processor.stringify(hast, vfile);
     text = plainTextOf(hast);
+    summary = firstSentence(hast);
+    links = linkContexts(hast, ctx.isPublishedPath);
   } catch (err) {
     diagnostics.push(diagnostic('parse-error', file, 1, `the page could not be rendered: ${(err as Error).message}`));
   }
@@ -124,6 +142,8 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderRe
   return {
     html,
     text,
+    summary,
+    links,
     headings: (vfile.data.headings as HeadingInfo[] | undefined) ?? [],
     hasMath: hasMathNode(tree),
     demos: [...new Set(demos.filter((d) => d.known).map((d) => d.name))],
@@ -141,12 +161,11 @@ export function renderMarkdown(text: string, line: number, file: string, ctx: Re
   return renderTree(parseMarkdown(text, line), file, ctx);
 }
 
-/** Renders a short Markdown fragment inline: a lone paragraph is unwrapped in the syntax tree. */
+/**
+ * Renders a short Markdown fragment inline: a lone paragraph is unwrapped in the rendered tree (in
+ * the Markdown tree, the root would separate its inline children by line breaks: `$x$.` would show
+ * a space before the full stop).
+ */
 export function renderInline(text: string, line: number, file: string, ctx: RenderContext): RenderResult {
-  const tree = parseMarkdown(text, line);
-  if (tree.children.length === 1 && tree.children[0].type === 'paragraph') {
-    const inline = { type: 'root', children: tree.children[0].children, data: tree.data } as unknown as MdastRoot;
-    return renderTree(inline, file, ctx);
-  }
-  return renderTree(tree, file, ctx);
+  return renderTree(parseMarkdown(text, line), file, ctx, true);
 }

@@ -13,6 +13,8 @@ const SKIP = new Set(['script', 'style', 'template', 'svg']);
 /** The TeX a rendered formula came from, kept on KaTeX's raw node by rehype-math. */
 export interface MathRawData {
   tex: string;
+  /** Display math (a block of its own) rather than a formula in the text. */
+  display: boolean;
 }
 
 export function plainTextOf(tree: Root | RootContent): string {

@@ -3,7 +3,8 @@
 // without a language, or marked `no-highlight`, is left alone; an unknown language is left as plain
 // code (with the `hljs` class, as rehype-highlight leaves it). It walks only to `<pre>` elements,
 // with a plain loop instead of unist-util-visit, which costs more per node than highlighting does
-// on a page with little code.
+// on a page with little code. A code block scrolls sideways on a narrow screen, so it takes keyboard
+// focus (tabindex 0) to be scrollable without a mouse.
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { common, createLowlight } from 'lowlight';
@@ -42,6 +43,7 @@ export function rehypeCode() {
       for (const child of parent.children) {
         if (child.type !== 'element') continue;
         if (child.tagName === 'pre') {
+          child.properties.tabIndex = 0;
           for (const c of child.children) if (c.type === 'element' && c.tagName === 'code') highlight(c);
         } else stack.push(child);
       }

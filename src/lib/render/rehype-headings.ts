@@ -3,8 +3,8 @@
 // the headings for Astro's `rendered.metadata.headings`.
 import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
+import { plainTextOf } from './plain-text.ts';
 
 export interface HeadingInfo {
   depth: number;
@@ -29,7 +29,7 @@ export function rehypeHeadings(options: { minDepth: number; reservedIds?: readon
           const depth = Math.min(wanted, previous + 1);
           previous = depth;
           child.tagName = `h${depth}`;
-          const text = toString(child).trim();
+          const text = plainTextOf(child);
           const slug = slugger.slug(text || 'section');
           child.properties.id = slug;
           headings.push({ depth, slug, text });

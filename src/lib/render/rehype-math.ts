@@ -67,7 +67,7 @@ export function rehypeMath() {
         }
         // hast's types have no `raw` node (it is mdast-util-to-hast's extension); rehype-stringify writes
         // it. The TeX stays on the node for plain-text uses (plain-text.ts).
-        const data: MathRawData = { tex: value };
+        const data: MathRawData = { tex: value, display: displayMode };
         parent.children[k] = { type: 'raw', value: html, data } as unknown as ElementContent;
       }
     };

@@ -1,7 +1,8 @@
-// rehype plugin: `[[target]]` in text → a link to the concept page it resolves to (title attribute:
-// the first sentence of its definition), styled plain text when it resolves to nothing, plain text
-// when it names a withheld page; `[[target|label]]` (Obsidian) and `[label]([[target]])` (Logseq)
-// link to target showing label; `#tag` and `#[[tag]]` → links to tag pages. Runs on the sanitised
+// rehype plugin: `[[target]]` in text → a link to the concept page it resolves to (its `data-preview`
+// names the page for the hover preview; no `title`, whose browser tooltip would cover the preview),
+// styled plain text when it resolves to nothing, plain text when it names a withheld page;
+// `[[target|label]]` (Obsidian) and `[label]([[target]])` (Logseq) link to target showing label;
+// `#tag` and `#[[tag]]` → links to tag pages. Runs on the sanitised
 // tree; text inside links, code, math and pre is left alone.
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { splitWikilink } from '../logseq/references.ts';
@@ -13,7 +14,6 @@ export interface WikilinkOptions {
   tagHref: (tag: string) => string | null;
   /** URL of a published page. */
   pageHref: (target: Extract<LinkTarget, { state: 'published' }>) => string;
-  summary: (definition: string) => string;
 }
 
 const PATTERN =
@@ -50,7 +50,7 @@ function splitText(node: Text, options: WikilinkOptions): ElementContent[] | nul
       out.push({
         type: 'element',
         tagName: 'a',
-        properties: { className: ['wikilink'], href: options.pageHref(resolved), title: options.summary(resolved.definition) || resolved.title, dataPreview: resolved.slug },
+        properties: { className: ['wikilink'], href: options.pageHref(resolved), dataPreview: resolved.slug },
         children: [{ type: 'text', value: label }],
       });
     } else if (resolved.state === 'private') {

@@ -6,14 +6,34 @@
 import type { ConceptEntryData, ConceptRef } from './types.ts';
 
 const W = 640;
-const ROW = 78;
+const ROW = 86;
+/** Vertical distance between the two related nodes on one side. */
+const RELATED_GAP = 44;
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function clip(s: string, n = 26): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+/**
+ * A label in at most two lines of at most `width` characters, broken between words; a title that
+ * needs more loses its last words (an ellipsis says so), never part of a word. A single word longer
+ * than a line stays whole.
+ */
+export function labelLines(title: string, width: number): string[] {
+  const words = title.trim().split(/\s+/).filter((w) => w !== '');
+  const lines: string[] = [];
+  let k = 0;
+  while (k < words.length && lines.length < 2) {
+    let line = words[k++];
+    while (k < words.length && line.length + 1 + words[k].length <= width) line += ` ${words[k++]}`;
+    lines.push(line);
+  }
+  if (k < words.length) {
+    const last = lines[lines.length - 1];
+    const fit = last.length + 1 <= width || !last.includes(' ') ? last : last.slice(0, last.lastIndexOf(' '));
+    lines[lines.length - 1] = `${fit}…`;
+  }
+  return lines;
 }
 
 interface Placed {
@@ -39,25 +59,35 @@ export function localGraphSvg(
   if (parents.length + children.length + related.length === 0) return '';
   const hasParents = parents.length > 0;
   const cy = hasParents ? 30 + ROW : 30;
-  const height = cy + (children.length > 0 ? ROW : 0) + 34;
+  const shownRelated = Math.min(4, related.length);
+  const height = Math.max(cy + (children.length > 0 ? ROW : 0) + 34, cy + (shownRelated > 2 ? RELATED_GAP : 0) + 26);
   const placed: Placed[] = [
     ...row(parents, 30, 'parent'),
     ...row(children, cy + ROW, 'child'),
-    ...related.slice(0, 4).map((ref, k): Placed => ({ ref, x: k % 2 === 0 ? 90 : W - 90, y: cy + (k < 2 ? 0 : 34) - (k < 2 ? 0 : 0), role: 'related' })),
+    ...related.slice(0, 4).map((ref, k): Placed => ({ ref, x: k % 2 === 0 ? 90 : W - 90, y: cy + (k < 2 ? 0 : RELATED_GAP), role: 'related' })),
   ];
   const cx = W / 2;
   const edges = placed
     .map((p) => `<line x1="${cx}" y1="${cy}" x2="${p.x}" y2="${p.y}" class="lg-edge lg-edge--${p.role}"/>`)
     .join('');
+  const rowCount = (role: Placed['role']) => placed.filter((q) => q.role === role).length;
+  /** Characters per label line: a node's share of its row's width, at about 7 px a character. */
+  const widthFor = (p: Placed) => (p.role === 'related' ? 22 : Math.max(12, Math.min(24, Math.floor((W / (rowCount(p.role) + 1) - 12) / 7))));
+  const textLines = (lines: string[], x: number, y: number) =>
+    lines.length === 1
+      ? `<text x="${x}" y="${y + 4}" text-anchor="middle">${esc(lines[0])}</text>`
+      : `<text x="${x}" y="${y - 3}" text-anchor="middle">${lines.map((l, k) => `<tspan x="${x}" dy="${k === 0 ? 0 : 14}">${esc(l)}</tspan>`).join('')}</text>`;
   const node = (p: Placed) => {
-    const label = clip(p.ref.title);
-    const w = Math.max(60, label.length * 7 + 16);
-    return `<a href="${esc(href(p.ref.slug))}" class="lg-node lg-node--${p.role}"><title>${esc(p.ref.title)}</title><rect x="${p.x - w / 2}" y="${p.y - 13}" width="${w}" height="26" rx="6"/><text x="${p.x}" y="${p.y + 4}" text-anchor="middle">${esc(label)}</text></a>`;
+    const lines = labelLines(p.ref.title, widthFor(p));
+    const w = Math.max(60, Math.max(...lines.map((l) => l.length)) * 7 + 16);
+    const h = lines.length === 1 ? 26 : 40;
+    return `<a href="${esc(href(p.ref.slug))}" class="lg-node lg-node--${p.role}"><title>${esc(p.ref.title)}</title><rect x="${p.x - w / 2}" y="${p.y - h / 2}" width="${w}" height="${h}" rx="6"/>${textLines(lines, p.x, p.y)}</a>`;
   };
-  const selfLabel = clip(self.title, 30);
-  const sw = Math.max(80, selfLabel.length * 7.5 + 20);
-  const center = `<g class="lg-node lg-node--self"><rect x="${cx - sw / 2}" y="${cy - 15}" width="${sw}" height="30" rx="8"/><text x="${cx}" y="${cy + 5}" text-anchor="middle">${esc(selfLabel)}</text></g>`;
-  const desc = `${self.title}: ${parents.length} broader, ${children.length} narrower and ${Math.min(4, related.length)} related concepts`;
+  const selfLines = labelLines(self.title, 28);
+  const sw = Math.max(80, Math.max(...selfLines.map((l) => l.length)) * 7.5 + 20);
+  const sh = selfLines.length === 1 ? 30 : 44;
+  const center = `<g class="lg-node lg-node--self"><rect x="${cx - sw / 2}" y="${cy - sh / 2}" width="${sw}" height="${sh}" rx="8"/>${textLines(selfLines, cx, cy)}</g>`;
+  const desc = `${self.title}: ${parents.length} broader, ${children.length} narrower and ${shownRelated} related concepts`;
   return `<svg class="local-graph" viewBox="0 0 ${W} ${height}" role="group" aria-label="${esc(desc)}" xmlns="http://www.w3.org/2000/svg">${edges}${placed.map(node).join('')}${center}</svg>`;
 }
 

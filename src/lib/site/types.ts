@@ -21,11 +21,27 @@ export interface TagLink {
 
 export interface RelationView {
   key: string;
-  /** Human label, e.g. `requires` → "Requires", `skos:related` → "Related (SKOS)". */
+  /** How the relation reads on this page, e.g. `requires` → "Requires", or "Required by" when incoming (src/lib/site/relations.ts). */
   label: string;
   targets: ConceptRef[];
   /** Targets that resolve to no page, as written (rendered as plain text). */
   unresolved: string[];
+}
+
+/** A term in a concept page's sidebar: its narrower terms when it is on the way to the page's concept. */
+export interface SidebarNode {
+  slug: string;
+  title: string;
+  children?: SidebarNode[];
+  /** Narrower terms not listed. */
+  more?: number;
+}
+
+/** A concept page's navigation: its branch of the taxonomy and its domain (src/lib/site/sidebar.ts). */
+export interface Sidebar {
+  domain: { key: string; name: string; count: number } | null;
+  /** From a root down to this concept. */
+  branch: SidebarNode;
 }
 
 export interface ConceptEntryData {
@@ -59,11 +75,16 @@ export interface ConceptEntryData {
   relations: RelationView[];
   /** Incoming typed relations (`X requires this`), grouped by relation name. */
   incoming: RelationView[];
-  /** Pages linking here, with the linking sentence; `from` without its summary. */
-  backlinks: { from: ConceptRef; sentence: string }[];
-  /** Whether the body or definition contains typeset math (load KaTeX CSS) or demos (load demo code). */
+  /**
+   * Pages linking here (by title; `from` without its summary), each with the sentences that link here
+   * as HTML cut from that page's rendered tree (links and typeset formulas kept; see
+   * src/lib/render/sentences.ts).
+   */
+  backlinks: { from: ConceptRef; sentences: string[] }[];
+  /** Whether the page shows typeset math (body, definition or a quoted sentence: load KaTeX CSS) or demos (load demo code). */
   hasMath: boolean;
   demos: string[];
+  sidebar: Sidebar;
   /** The rendered body, stored by this digest in the site data folder. */
   bodyDigest: string;
 }
@@ -75,4 +96,6 @@ export interface Shell {
   /** Absolute site URL without a trailing slash. */
   siteUrl: string;
   hasGuides: boolean;
+  /** The Atom feed of recently updated terms (linked from every page's head). */
+  feed: { href: string; title: string };
 }

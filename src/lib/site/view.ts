@@ -4,48 +4,25 @@ import type { SiteConfig } from '../../config.ts';
 import { domainName } from '../ontology/domains.ts';
 import type { ConceptGraph, GraphNode, RelationGroup } from '../ontology/graph.ts';
 import { rootPaths } from '../ontology/queries.ts';
-import { firstSentence } from '../render/text.ts';
-import { plainText, sentencePlain } from '../ontology/extract.ts';
+import type { LinkContext } from '../render/sentences.ts';
+import { relationLabel } from './relations.ts';
+import { sidebarOf } from './sidebar.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
 export const conceptHref = (slug: string) => `/concepts/${slug}/`;
 export const guideHref = (slug: string) => `/guides/${slug}/`;
 
-const LABELS: Record<string, string> = {
-  'has-part': 'Has part',
-  'is-part-of': 'Part of',
-  requires: 'Requires',
-  'depends-on': 'Depends on',
-  enables: 'Enables',
-  'related-to': 'Related to',
-  'skos:related': 'Related (SKOS)',
-  'bridges-to': 'Bridges to',
-};
-const INCOMING_LABELS: Record<string, string> = {
-  'has-part': 'Part of',
-  'is-part-of': 'Has part',
-  requires: 'Required by',
-  'depends-on': 'Depended on by',
-  enables: 'Enabled by',
-  'related-to': 'Related from',
-  'skos:related': 'Related (SKOS) from',
-  'bridges-to': 'Bridged from',
-};
-
-export function relationLabel(key: string, incoming = false): string {
-  const known = (incoming ? INCOMING_LABELS : LABELS)[key];
-  if (known) return known;
-  const words = key.replace(/^[a-z]+:/, '').replace(/[-_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  const label = words.charAt(0).toUpperCase() + words.slice(1);
-  return incoming ? `${label} (inverse)` : label;
-}
-
 export class GraphView {
   private readonly bySlug: Map<string, GraphNode>;
 
+  /**
+   * @param summaries each concept's summary (the first sentence of its rendered definition, see
+   *   src/lib/render/sentences.ts), by slug
+   */
   constructor(
     readonly graph: ConceptGraph,
     private readonly config: Pick<SiteConfig, 'domains'>,
+    private readonly summaries: ReadonlyMap<string, string>,
   ) {
     this.bySlug = new Map(graph.nodes.map((n) => [n.slug, n]));
     this.domainNames = new Map(graph.domains.map((d) => [d.key, d.name]));
@@ -69,7 +46,7 @@ export class GraphView {
     let r = this.refs.get(slug);
     if (!r) {
       const n = this.bySlug.get(slug);
-      r = n ? { slug, title: n.title, termId: n.termId, summary: firstSentence(n.definition) } : { slug, title: slug, termId: null, summary: '' };
+      r = n ? { slug, title: n.title, termId: n.termId, summary: this.summaries.get(slug) ?? '' } : { slug, title: slug, termId: null, summary: '' };
       this.refs.set(slug, r);
     }
     return r;
@@ -90,7 +67,16 @@ export class GraphView {
     return slugs.map((s) => this.ref(s)).sort((a, b) => a.title.localeCompare(b.title, 'en'));
   }
 
-  entry(node: GraphNode, rendered: { definitionHtml: string; hasMath: boolean; demos: string[]; bodyDigest: string }): ConceptEntryData {
+  /**
+   * A concept page's data. `rendered` is what rendering the page gave; `linksOf(slug)` gives the
+   * sentences of a published page that link to other pages (its render's `links`), from which the
+   * "Referenced by" list quotes.
+   */
+  entry(
+    node: GraphNode,
+    rendered: { definitionHtml: string; definitionText: string; summary: string; hasMath: boolean; demos: string[]; bodyDigest: string },
+    linksOf: (slug: string) => readonly LinkContext[],
+  ): ConceptEntryData {
     const g = this.graph;
     const parents = this.sortedRefs(g.parents[node.slug] ?? []);
     const children = this.sortedRefs(g.children[node.slug] ?? []);
@@ -101,7 +87,10 @@ export class GraphView {
     for (const { key, from } of g.incoming[node.slug] ?? []) incomingByKey.set(key, [...(incomingByKey.get(key) ?? []), from]);
     const incoming: RelationView[] = [...incomingByKey].map(([key, from]) => ({ key, label: relationLabel(key, true), targets: this.sortedRefs(from), unresolved: [] }));
     const breadcrumbs = rootPaths(g, node.slug).map((path) => path.slice(0, -1).map((s) => this.brief(s))).filter((p) => p.length > 0);
-    const definitionText = plainText(node.definition.replace(/\$+/g, ''));
+    const href = conceptHref(node.slug);
+    const backlinks = [...new Set((g.backlinks[node.slug] ?? []).map((b) => b.from))]
+      .map((from) => ({ from: this.brief(from), quotes: linksOf(from).filter((l) => l.href === href) }))
+      .sort((a, b) => a.from.title.localeCompare(b.from.title, 'en'));
     return {
       kind: 'concept',
       slug: node.slug,
@@ -110,8 +99,8 @@ export class GraphView {
       title: node.title,
       aliases: node.aliases,
       definitionHtml: rendered.definitionHtml,
-      definitionText,
-      summary: firstSentence(node.definition),
+      definitionText: rendered.definitionText,
+      summary: rendered.summary,
       gloss: node.gloss,
       domain: node.domain ? { key: node.domain, name: this.domainNames.get(node.domain) ?? domainName(this.config.domains, node.domain) } : null,
       status: node.status,
@@ -126,11 +115,10 @@ export class GraphView {
       children,
       relations,
       incoming,
-      backlinks: (g.backlinks[node.slug] ?? [])
-        .map((b) => ({ from: this.brief(b.from), sentence: sentencePlain(b.sentence) }))
-        .sort((a, b) => a.from.title.localeCompare(b.from.title, 'en')),
-      hasMath: rendered.hasMath,
+      backlinks: backlinks.map((b) => ({ from: b.from, sentences: b.quotes.map((q) => q.html) })),
+      hasMath: rendered.hasMath || backlinks.some((b) => b.quotes.some((q) => q.hasMath)),
       demos: rendered.demos,
+      sidebar: sidebarOf(g, node.slug, node.domain, (s) => this.bySlug.get(s)?.title ?? s),
       bodyDigest: rendered.bodyDigest,
     };
   }
