@@ -1,7 +1,8 @@
 // Site configuration: what a maintainer sets once. Environment variables override a few settings
 // for one run: KB_CONTENT_DIR (content folder), KB_STRICT=1 (errors fail the build),
 // KB_PUBLISH_ALL=1 (publish every page not explicitly marked private), KB_SITE_URL (canonical URL),
-// KB_DIAGNOSTICS_PAGE=1 (the /diagnostics/ page), KB_SEARCH_BODIES=auto|always|never (search scope).
+// KB_DIAGNOSTICS_PAGE=1 (the /diagnostics/ page), KB_SEARCH_BODIES=auto|always|never (search scope),
+// KB_AUTOLINK=0 (no automatic term links).
 import path from 'node:path';
 import type { DomainInfo } from './lib/ontology/domains.ts';
 
@@ -22,6 +23,12 @@ export interface SiteConfig {
    * the first query's download grow past ~250 KB). KB_SEARCH_BODIES overrides.
    */
   searchBodies: 'auto' | 'always' | 'never';
+  /**
+   * Terms link themselves: the first mention of a published concept's preferred or alternative term
+   * in a page body becomes a link to it (a page opts out with `autolink:: false`). KB_AUTOLINK=0 turns
+   * it off for the whole site.
+   */
+  autolink: boolean;
   /** Domain keys, display names and the spellings that mean them. */
   domains: DomainInfo[];
 }
@@ -37,6 +44,7 @@ export const defaultDomains: DomainInfo[] = [
 ];
 
 const flag = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v);
+const unlessOff = (v: string | undefined) => v === undefined || !/^(0|false|no|off)$/i.test(v.trim());
 
 export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig {
   return {
@@ -49,6 +57,7 @@ export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig
     strict: flag(env.KB_STRICT),
     diagnosticsPage: flag(env.KB_DIAGNOSTICS_PAGE),
     searchBodies: env.KB_SEARCH_BODIES === 'always' || env.KB_SEARCH_BODIES === 'never' ? env.KB_SEARCH_BODIES : 'auto',
+    autolink: unlessOff(env.KB_AUTOLINK),
     domains: defaultDomains,
   };
 }

@@ -9,6 +9,7 @@ import type { GraphBuild } from '../ontology/graph.ts';
 import { renderBlocks, renderInline, type RenderContext } from '../render/pipeline.ts';
 import type { HeadingInfo } from '../render/rehype-headings.ts';
 import { conceptHref, guideHref, tagSlug } from '../site/view.ts';
+import { autolinkOptions } from './autolink-terms.ts';
 import { demoRenderer } from './demo-embed.ts';
 
 export const RENDERER_MODULE = fileURLToPath(import.meta.url);
@@ -25,7 +26,12 @@ export interface RenderedPage {
   diagnostics: Diagnostic[];
 }
 
-export function makeRenderContext(build: GraphBuild): RenderContext {
+export interface RenderContextOptions {
+  /** Terms link themselves in page bodies (the site's `autolink` setting); off unless asked for. */
+  autolink?: boolean;
+}
+
+export function makeRenderContext(build: GraphBuild, options: RenderContextOptions = {}): RenderContext {
   const tags = new Set(Object.keys(build.graph.tags));
   const paths = new Set(build.graph.nodes.map((n) => (n.kind === 'guide' ? guideHref(n.slug) : conceptHref(n.slug))));
   return {
@@ -34,6 +40,7 @@ export function makeRenderContext(build: GraphBuild): RenderContext {
     tagHref: (tag) => (tags.has(tag) ? `/tags/${tagSlug(tag)}/` : null),
     pageHref: (t) => (t.kind === 'guide' ? guideHref(t.slug) : conceptHref(t.slug)),
     demos: demoRenderer,
+    autolink: options.autolink ? autolinkOptions(build) : undefined,
   };
 }
 

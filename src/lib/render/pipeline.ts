@@ -14,6 +14,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Block } from '../logseq/types.ts';
 import type { LinkTarget } from '../ontology/graph.ts';
 import { outlineToMdast, parseMarkdown } from './outline-to-mdast.ts';
+import { rehypeAutolink, type AutolinkOptions } from './rehype-autolink.ts';
 import { rehypeCode } from './rehype-code.ts';
 import { rehypeDemos, type DemoRenderer, type DemoUse } from './rehype-demos.ts';
 import { rehypeFixFragments, rehypeHeadings, type HeadingInfo } from './rehype-headings.ts';
@@ -23,6 +24,7 @@ import { rehypeWikilinks } from './rehype-wikilinks.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { plainTextOf } from './plain-text.ts';
 import { firstSentence } from './text.ts';
+import { TermMatcher } from './term-matcher.ts';
 import { someNode } from './tree.ts';
 
 export interface RenderContext {
@@ -32,6 +34,8 @@ export interface RenderContext {
   /** Whether a root-relative page URL written in content (/concepts/x/) is published. */
   isPublishedPath: (path: string) => boolean;
   demos: DemoRenderer;
+  /** Terms that link themselves in page bodies (rehype-autolink.ts); absent: no automatic links. */
+  autolink?: AutolinkOptions;
 }
 
 export interface RenderResult {
@@ -41,6 +45,8 @@ export interface RenderResult {
   headings: HeadingInfo[];
   hasMath: boolean;
   demos: string[];
+  /** Links added by automatic term linking (bodies only). */
+  autolinks: number;
   diagnostics: Diagnostic[];
 }
 
@@ -61,6 +67,9 @@ function rehypeRawWhenNeeded() {
   return (tree: HastRoot, file: VFile) => (hasRaw(tree) ? raw(tree, file) : tree);
 }
 
+/** Without a term table, the autolink step is a no-op (it still reports zero links). */
+const NO_AUTOLINK: AutolinkOptions = { matcher: new TermMatcher([]), page: () => null };
+
 function makeProcessor(ctx: RenderContext) {
   return unified()
     .use(remarkRehype, { allowDangerousHtml: true })
@@ -69,6 +78,7 @@ function makeProcessor(ctx: RenderContext) {
     .use(rehypeLocalUrls, { resolveLink: ctx.resolveLink, pageHref: ctx.pageHref, isPublishedPath: ctx.isPublishedPath })
     .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref, summary: firstSentence })
     .use(rehypeDemos, ctx.demos)
+    .use(rehypeAutolink, ctx.autolink ?? NO_AUTOLINK)
     .use(rehypeMath)
     .use(rehypeCode)
     .use(rehypeHeadings, { minDepth: 2, reservedIds: PAGE_IDS })
@@ -88,8 +98,9 @@ function processorFor(ctx: RenderContext): Processor {
 
 const hasMathNode = (tree: MdastRoot) => someNode(tree, (n) => n.type === 'math' || n.type === 'inlineMath');
 
-function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderResult {
+function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, body = false): RenderResult {
   const vfile = new VFile({ path: file });
+  vfile.data.autolink = body;
   const diagnostics: Diagnostic[] = [];
   let html = '';
   let text = '';
@@ -117,6 +128,17 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderRe
         : diagnostic('broken-link', file, p.line, `link "${p.url}" leads to no published page; it is shown as plain text`, p.url),
     );
   }
+  for (const a of vfile.data.ambiguousTerms ?? []) {
+    diagnostics.push(
+      diagnostic(
+        'ambiguous-term',
+        file,
+        a.line,
+        `"${a.term}" is a term of several concepts (${a.candidates.join(', ')}), so it is not linked automatically; link the one you mean with [[…]]`,
+        a.term,
+      ),
+    );
+  }
   const demos = (vfile.data.demos as DemoUse[] | undefined) ?? [];
   for (const d of demos) {
     for (const problem of d.problems) diagnostics.push(diagnostic('unknown-demo', file, d.line, problem, d.name));
@@ -127,13 +149,14 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext): RenderRe
     headings: (vfile.data.headings as HeadingInfo[] | undefined) ?? [],
     hasMath: hasMathNode(tree),
     demos: [...new Set(demos.filter((d) => d.known).map((d) => d.name))],
+    autolinks: vfile.data.autolinks ?? 0,
     diagnostics,
   };
 }
 
-/** Renders a Logseq page body (its readable blocks). */
+/** Renders a Logseq page body (its readable blocks): the one render where terms link themselves. */
 export function renderBlocks(blocks: readonly Block[], file: string, ctx: RenderContext, title?: string): RenderResult {
-  return renderTree(outlineToMdast(blocks, title), file, ctx);
+  return renderTree(outlineToMdast(blocks, title), file, ctx, true);
 }
 
 /** Renders Markdown text (a front-matter page's body or a definition). */

@@ -5,6 +5,7 @@ import { domainName } from '../ontology/domains.ts';
 import type { ConceptGraph, GraphNode, RelationGroup } from '../ontology/graph.ts';
 import { rootPaths } from '../ontology/queries.ts';
 import { slugify } from '../ontology/slug.ts';
+import { AUTOLINK_PROPERTY } from '../render/rehype-autolink.ts';
 import { firstSentence } from '../render/text.ts';
 import { plainText, sentencePlain } from '../ontology/extract.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
@@ -119,7 +120,8 @@ export class GraphView {
       lastUpdated: node.lastUpdated,
       owlClass: node.owlClass,
       tags: node.tags.map((name) => ({ name, slug: tagSlug(name) })),
-      properties: node.properties,
+      // A page setting (`autolink:: false`) is not a fact about the concept.
+      properties: node.properties.filter((p) => p.key.toLowerCase() !== AUTOLINK_PROPERTY),
       breadcrumbs,
       parents,
       children,
