@@ -212,3 +212,15 @@ describe('sanitising: editors’ Markdown is data, not code', () => {
     expect(r.html).not.toContain('<p>');
   });
 });
+
+describe('inline fragments (definitions)', () => {
+  it('put no space around inline markup, code or formulas', () => {
+    const { ctx } = setup('');
+    expect(renderInline('a *b*, c', 1, 'page.md', ctx).html).toBe('a <em>b</em>, c');
+    expect(renderInline('see `code`.', 1, 'page.md', ctx).html).toBe('see <code>code</code>.');
+    const math = renderInline('as in $y = b$.', 1, 'page.md', ctx);
+    expect(math.html).toMatch(/^as in <span class="katex">.*<\/span>\.$/s);
+    expect(math.text).toBe('as in y = b.');
+    expect(tags(renderInline('one\n\ntwo', 1, 'page.md', ctx).html)).toEqual(['p', 'p']);
+  });
+});

@@ -37,6 +37,8 @@ export interface CachedRender {
   /** The page's term scan (null when automatic links are off). */
   terms: TermScan | null;
   definitionHtml: string;
+  /** The definition as plain text from its rendered tree (search records). */
+  definitionText: string;
   hasMath: boolean;
   demos: string[];
   diagnostics: Diagnostic[];
@@ -122,7 +124,7 @@ function termEnvironment(node: GraphNode, record: PageRecord, ctx: RenderContext
 }
 
 function cachedRenderOf(bodyDigest: string, terms: TermScan | null, r: RenderedPage): CachedRender {
-  return { bodyDigest, terms, definitionHtml: r.definitionHtml, hasMath: r.hasMath, demos: r.demos, diagnostics: r.diagnostics };
+  return { bodyDigest, terms, definitionHtml: r.definitionHtml, definitionText: r.definitionText, hasMath: r.hasMath, demos: r.demos, diagnostics: r.diagnostics };
 }
 
 interface PendingPage {

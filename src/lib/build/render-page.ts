@@ -19,6 +19,8 @@ export interface RenderedPage {
   html: string;
   headings: HeadingInfo[];
   definitionHtml: string;
+  /** The definition as plain text, from its rendered tree (formulas as readable text). */
+  definitionText: string;
   /** The body as plain text, from the rendered tree (for the search index). */
   text: string;
   hasMath: boolean;
@@ -53,6 +55,7 @@ export function renderConceptPage(record: PageRecord, ctx: RenderContext): Rende
     html: r.html,
     headings: r.headings,
     definitionHtml: d?.html ?? '',
+    definitionText: d?.text ?? '',
     text: r.text,
     hasMath: r.hasMath || (d?.hasMath ?? false),
     demos: r.demos,

@@ -40,7 +40,7 @@ export interface RenderContext {
 
 export interface RenderResult {
   html: string;
-  /** The rendered text without markup (formulas as their TeX), from the tree. */
+  /** The rendered text without markup (formulas as readable text, see math-text.ts), from the tree: what search indexes. */
   text: string;
   headings: HeadingInfo[];
   hasMath: boolean;
@@ -98,7 +98,13 @@ function processorFor(ctx: RenderContext): Processor {
 
 const hasMathNode = (tree: MdastRoot) => someNode(tree, (n) => n.type === 'math' || n.type === 'inlineMath');
 
-function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, body = false): RenderResult {
+/** A root whose only child is one paragraph → a root holding the paragraph's content. */
+function unwrapParagraph(hast: HastRoot): void {
+  const only = hast.children.length === 1 ? hast.children[0] : null;
+  if (only?.type === 'element' && only.tagName === 'p') hast.children = only.children;
+}
+
+function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, body = false, inline = false): RenderResult {
   const vfile = new VFile({ path: file });
   vfile.data.autolink = body;
   const diagnostics: Diagnostic[] = [];
@@ -107,8 +113,9 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, body = fa
   const processor = processorFor(ctx);
   try {
     const hast = processor.runSync(tree, vfile) as HastRoot;
+    if (inline) unwrapParagraph(hast);
     html = processor.stringify(hast, vfile);
-    text = plainTextOf(hast);
+    text = plainTextOf(hast, { math: 'text' });
   } catch (err) {
     diagnostics.push(diagnostic('parse-error', file, 1, `the page could not be rendered: ${(err as Error).message}`));
   }
@@ -164,12 +171,12 @@ export function renderMarkdown(text: string, line: number, file: string, ctx: Re
   return renderTree(parseMarkdown(text, line), file, ctx);
 }
 
-/** Renders a short Markdown fragment inline: a lone paragraph is unwrapped in the syntax tree. */
+/**
+ * Renders a short Markdown fragment inline: a lone paragraph is unwrapped in the hast tree (unwrapping
+ * it in mdast would have mdast-util-to-hast put line breaks, read as spaces, around each inline node:
+ * "a *b*, c" showed as "a b , c").
+ */
 export function renderInline(text: string, line: number, file: string, ctx: RenderContext): RenderResult {
   const tree = parseMarkdown(text, line);
-  if (tree.children.length === 1 && tree.children[0].type === 'paragraph') {
-    const inline = { type: 'root', children: tree.children[0].children, data: tree.data } as unknown as MdastRoot;
-    return renderTree(inline, file, ctx);
-  }
-  return renderTree(tree, file, ctx);
+  return renderTree(tree, file, ctx, false, tree.children.length === 1 && tree.children[0].type === 'paragraph');
 }

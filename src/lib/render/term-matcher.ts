@@ -42,16 +42,35 @@ interface TrieNode {
   entries: TermEntry[];
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A character that belongs to a word, beyond ASCII: letters, digits and combining marks (surrogates count as part of a word). */
+const WIDE_WORD_CHAR = /[\p{L}\p{N}\p{M}\uD800-\uDFFF]/u;
 /** Between two words of a term in prose: spaces, hyphens or an apostrophe, nothing else (no full stop, comma, bracket). */
 const PROSE_GAP = /^[\s\u00a0\-\u2010\u2011'\u2019]{1,3}$/;
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/gu;
 
-/** The words of a text with their offsets. */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return WIDE_WORD_CHAR.test(String.fromCharCode(code));
+}
+
+/** The words of a text (runs of letters, digits and combining marks) with their offsets; one scan, no regular expression for ASCII. */
 export function wordsOf(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  const lowered = text.toLowerCase();
+  // Lower-casing keeps offsets unless some character lower-cases to several (İ → i̇): then each word is lowered on its own.
+  const aligned = lowered.length === text.length;
+  let start = -1;
+  for (let k = 0; k <= text.length; k++) {
+    const inWord = k < text.length && isWordChar(text.charCodeAt(k));
+    if (inWord) {
+      if (start < 0) start = k;
+    } else if (start >= 0) {
+      const word = text.slice(start, k);
+      out.push({ text: word, lower: aligned ? lowered.slice(start, k) : word.toLowerCase(), start, end: k });
+      start = -1;
+    }
+  }
   return out;
 }
 
