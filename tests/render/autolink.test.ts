@@ -130,6 +130,15 @@ describe('automatic term links', () => {
     expect(elements(r.html).filter((e) => e.tagName === 'a' && attr(e, 'href') === '/concepts/bias/')).toHaveLength(1);
   });
 
+  it('does not link again a concept the definition above the body links', () => {
+    const source = concept(100, 'Gradient Step', '', '- The weight and the bias.\n').replace('is a test concept.', 'changes each [[Weight]].');
+    const pages = [...Object.entries(PAGES).map(([f, t]) => readPage(t, f)), readPage(source, 'page.md')];
+    const build = graphFromPages(pages, { publishAll: false, domains: defaultDomains });
+    const record = build.records.find((r) => r.page.file === 'page.md');
+    const r = renderBlocks(record?.body ?? [], 'page.md', makeRenderContext(build, { autolink: true }), 'Gradient Step');
+    expect(elements(r.html).filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual(['/concepts/bias/']);
+  });
+
   it('never links a page to itself', () => {
     const r = renderPage('- A gradient step moves the weight.\n');
     expect(r.links.map((a) => attr(a, 'href'))).toEqual(['/concepts/weight/']);

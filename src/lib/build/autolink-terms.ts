@@ -5,6 +5,7 @@
 // them off for one page). Also the render-cache side: which terms a page's source could mention.
 import type { GraphBuild } from '../ontology/graph.ts';
 import type { PageRecord } from '../ontology/extract.ts';
+import { findReferences } from '../logseq/references.ts';
 import type { Block } from '../logseq/types.ts';
 import { autolinkAllowed, type AutolinkOptions, type AutolinkPage } from '../render/rehype-autolink.ts';
 import { describeEntry, isAcronym, isLinkableTerm, TermMatcher, wordsOf, type TermEntry } from '../render/term-matcher.ts';
@@ -12,7 +13,14 @@ import { conceptHref } from '../site/view.ts';
 
 export function autolinkOptions(build: GraphBuild): AutolinkOptions {
   const concepts = build.graph.nodes.filter((n) => n.kind === 'concept');
-  const pages = new Map<string, AutolinkPage>(concepts.map((n) => [n.file, { slug: n.slug, enabled: autolinkAllowed(n.properties) }]));
+  /** Concepts a definition links with [[…]] (its page shows it above the body). */
+  const definitionLinks = (definition: string): string[] =>
+    findReferences(definition)
+      .links.map((l) => build.resolveLink(l.target))
+      .flatMap((t) => (t.state === 'published' && t.kind === 'concept' ? [t.slug] : []));
+  const pages = new Map<string, AutolinkPage>(
+    concepts.map((n) => [n.file, { slug: n.slug, enabled: autolinkAllowed(n.properties), linked: definitionLinks(n.definition) }]),
+  );
 
   // Terms grouped by their words; each group resolves as a [[link]] of its text would.
   const groups = new Map<string, { terms: Map<string, boolean>; titles: Set<string> }>();

@@ -2,7 +2,7 @@
 // alternative term in a page body's prose becomes a link to that concept, with the same markup as a
 // wikilink (so the hover preview works on it), one pass over the text nodes with the term trie
 // (term-matcher.ts). Never inside headings, links, code, math, demos or form controls; never to the
-// page itself, nor to a concept the page already links; a term that names several concepts is not
+// page itself, nor to a concept the page already links (in its body or definition); a term that names several concepts is not
 // linked and is reported. Runs only on page bodies (renderBlocks sets `file.data.autolink`), and only
 // for pages that allow it (`autolink:: false` turns it off for one page).
 import type { Element, ElementContent, Root, Text } from 'hast';
@@ -24,6 +24,8 @@ export interface AutolinkPage {
   slug: string;
   /** False when the page says `autolink:: false`. */
   enabled: boolean;
+  /** Concepts the page's definition (shown above the body) links already: not linked again. */
+  linked: readonly string[];
 }
 
 export interface AutolinkOptions {
@@ -93,6 +95,7 @@ export function rehypeAutolink(options: AutolinkOptions) {
     if (!page || !page.enabled) return;
     const linked = linkedSlugs(tree);
     linked.add(page.slug);
+    for (const slug of page.linked) linked.add(slug);
     const reported = new Set<string>();
     const ambiguous: AmbiguousMention[] = [];
     let added = 0;
