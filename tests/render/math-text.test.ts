@@ -11,6 +11,7 @@ describe('formulas as text', () => {
     expect(read('\\mathbf{z} = W\\mathbf{x} + \\mathbf{b}')).toBe('z = Wx + b');
     expect(read('\\hat{y} = \\sigma(w^\\top x + b)')).toBe('ŷ = σ(wᵀx + b)');
     expect(read('\\operatorname{ReLU}(x)=\\max(0,x)')).toBe('ReLU(x) = max(0, x)');
+    expect(read('-\\log p_\\theta(y \\mid x) + \\sin x')).toBe('− log p_θ(y ∣ x) + sin x');
   });
 
   it('writes sub- and superscripts as Unicode where it can, and with _ and ^ otherwise', () => {

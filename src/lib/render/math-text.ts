@@ -18,8 +18,9 @@ const SUP: Record<string, string> = {
 /** Accents KaTeX writes as <mover accent>: the combining character that puts them on one letter. */
 const ACCENT: Record<string, string> = { '^': '\u0302', ˆ: '\u0302', '~': '\u0303', '˜': '\u0303', '¯': '\u0304', '‾': '\u0305', '˙': '\u0307', '¨': '\u0308', '→': '\u20d7', '⃗': '\u20d7' };
 /** Operators read with a space on each side. */
-const SPACED = new Set(['=', '≠', '≈', '≡', '<', '>', '≤', '≥', '+', '−', '-', '×', '·', '÷', '←', '→', '⇒', '⇐', '↦', '∈', '∉', '⊂', '⊆', '∝', '∼', '≔']);
+const SPACED = new Set(['=', '∣', '≠', '≈', '≡', '<', '>', '≤', '≥', '+', '−', '-', '×', '·', '÷', '←', '→', '⇒', '⇐', '↦', '∈', '∉', '⊂', '⊆', '∝', '∼', '≔']);
 const INVISIBLE = /[\u2061-\u2064\u200b]/g;
+const FUNCTION_APPLICATION = '\u2061';
 
 const children = (e: Element): Element[] => e.children.filter((c): c is Element => c.type === 'element');
 
@@ -104,7 +105,16 @@ function read(e: Element): string {
     case 'mtr':
       return kids.map(read).map((cell) => cell.trim()).join(', ');
     default:
-      return kids.map(read).join('');
+      return kids
+        .map((kid, k) => {
+          // Function application (log p, sin x) reads as a space, except before a bracket: max(0, x).
+          if (kid.tagName === 'mo' && textOf(kid) === FUNCTION_APPLICATION) {
+            const next = kids[k + 1];
+            return next && next.tagName === 'mo' && /^[([{]/.test(textOf(next)) ? '' : ' ';
+          }
+          return read(kid);
+        })
+        .join('');
   }
 }
 
