@@ -2,14 +2,12 @@
 // results-page.ts), without any DOM: loads Pagefind when first asked, runs a query with filters and
 // hands out its results a page at a time (exact term-id, title and alias matches first, rank.ts),
 // picks each result's excerpt (the definition when the query names the concept, else Pagefind's
-// passage), loads the did-you-mean term files (suggest.ts) and makes results-page URLs.
+// passage) and loads the did-you-mean term files (suggest.ts). The header box loads this module only
+// when the reader starts searching.
 import { markWords, parseExcerpt, safeHref, type ExcerptRun } from './excerpt.ts';
 import { namesConcept, rerank, wordsIn } from './rank.ts';
 import { prepareTerms, suggest, termFileOf, termKey, TERMS_FOLDER, type PreparedTerm, type Suggestion, type TermFile, type TermIndex } from './suggest.ts';
 import type { PagefindApi, PagefindFilterCounts, PagefindFilterSelection, PagefindResult, PagefindResultData } from './types.ts';
-
-export const FILTERS = ['domain', 'status', 'branch'] as const;
-export type FilterName = (typeof FILTERS)[number];
 
 export interface ResultRow {
   data: PagefindResultData;
@@ -45,18 +43,6 @@ function toRow(term: string, data: PagefindResultData): ResultRow | null {
   if (!href) return null;
   const named = namesConcept(term, { title: data.meta.title, termId: data.meta.termId, aliases: data.meta.aliases });
   return { data, href, named, excerpt: excerptOf(term, data, named) };
-}
-
-/** The results page's URL for a query and its filters. */
-export function resultsUrl(base: string, term: string, filters: PagefindFilterSelection): string {
-  const params = new URLSearchParams();
-  if (term) params.set('q', term);
-  for (const name of FILTERS) {
-    const value = filters[name]?.[0];
-    if (value) params.set(name, value);
-  }
-  const query = params.toString();
-  return `${base}search/${query ? `?${query}` : ''}`;
 }
 
 export class SearchEngine {
@@ -133,7 +119,7 @@ export class SearchEngine {
     let file = this.termFiles.get(name);
     if (!file) {
       file = fetch(`${this.termsBase}${name}.json`)
-        .then((r) => (r.ok ? (r.json() as Promise<TermFile>) : { v: 1 as const, terms: [] }))
+        .then((r) => (r.ok ? (r.json() as Promise<TermFile>) : { v: 2 as const, terms: [] }))
         .then((f) => prepareTerms(f.terms))
         .catch(() => []);
       this.termFiles.set(name, file);
@@ -147,8 +133,8 @@ export class SearchEngine {
     if (key.length < 3) return [];
     const index = await this.loadTermIndex();
     if (!index) return [];
-    const name = termFileOf(key, index.depth);
-    if (!index.files.includes(name)) return [];
+    const name = termFileOf(key, index.files);
+    if (!name) return [];
     return suggest(term, await this.loadTermFile(name), limit);
   }
 }

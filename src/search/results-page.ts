@@ -3,7 +3,8 @@
 // shared and reached from the header's Enter or "All results"); every result can be reached, a page
 // at a time ("Show more results"); near misses get "Did you mean …?" links. The markup is
 // src/pages/search/index.astro; the engine is shared with the header box (engine.ts).
-import { FILTERS, resultsUrl, SearchEngine, type FilterName, type ResultRow, type SearchRun } from './engine.ts';
+import { SearchEngine, type ResultRow, type SearchRun } from './engine.ts';
+import { FILTERS, resultsUrl, type FilterName } from './params.ts';
 import { el, resultParts, suggestionLine } from './result-view.ts';
 import type { PagefindFilterSelection } from './types.ts';
 

@@ -2,9 +2,11 @@
 // selects, listbox, "more" button, link to all results) to the search engine (engine.ts). Pagefind's
 // own files are imported only when the reader starts searching (focus, pointer or first key in the
 // box); filter values only when the filters are opened; did-you-mean terms only when no result is
-// named by the query. Results are real links; the DOM is built from text nodes, never HTML strings.
-// Enter opens the highlighted result, or, with none highlighted, the full results page.
-import { FILTERS, resultsUrl, SearchEngine, type FilterName, type ResultRow, type SearchRun } from './engine.ts';
+// named by the query; the engine's own code (ranking, excerpts, did-you-mean) too is loaded only then.
+// Results are real links; the DOM is built from text nodes, never HTML strings. Enter opens the
+// highlighted result, or, with none highlighted, the full results page.
+import type { ResultRow, SearchEngine, SearchRun } from './engine.ts';
+import { FILTERS, resultsUrl, type FilterName } from './params.ts';
 import { el, resultParts, suggestionLine } from './result-view.ts';
 import type { PagefindFilterSelection } from './types.ts';
 
@@ -36,7 +38,16 @@ export function initSearch(root: HTMLElement): void {
   const filterToggle = q<HTMLButtonElement>('[data-kb-filter-toggle]');
   const filterBox = q<HTMLElement>('[data-kb-filters]');
   const selects = new Map<FilterName, HTMLSelectElement>(FILTERS.map((name) => [name, q<HTMLSelectElement>(`select[data-filter="${name}"]`)]));
-  const engine = new SearchEngine(root.dataset.pagefind ?? '/pagefind/pagefind.js');
+  const pagefindUrl = root.dataset.pagefind ?? '/pagefind/pagefind.js';
+  let engineLoad: Promise<SearchEngine> | null = null;
+  /** The engine (its module is fetched the first time; a failed fetch is tried again next time). */
+  const engine = (): Promise<SearchEngine> => {
+    engineLoad ??= import('./engine.ts').then((m) => new m.SearchEngine(pagefindUrl));
+    engineLoad.catch(() => {
+      engineLoad = null;
+    });
+    return engineLoad;
+  };
   const base = root.dataset.base ?? '/';
   const idBase = listbox.id;
 
@@ -116,7 +127,7 @@ export function initSearch(root: HTMLElement): void {
     suggestSlot.replaceChildren();
     delete suggestSlot.dataset.terms;
     if (r.rows.some((row) => row.named)) return;
-    const suggestions = await engine.suggestions(r.term);
+    const suggestions = await (await engine()).suggestions(r.term);
     if (mine !== seq || suggestions.length === 0) return;
     suggestSlot.dataset.terms = suggestions.map((s) => s.term).join('|');
     suggestSlot.append(
@@ -155,7 +166,7 @@ export function initSearch(root: HTMLElement): void {
     const mine = ++seq;
     if (!term) return clear();
     try {
-      const r = await engine.search(term, selection(), SHOWN);
+      const r = await (await engine()).search(term, selection(), SHOWN);
       if (mine !== seq || !r) return;
       render(r, mine);
     } catch {
@@ -199,7 +210,7 @@ export function initSearch(root: HTMLElement): void {
     const term = input.value.trim();
     const last = term.split(/\s+/).pop() ?? '';
     const settled = last.replace(/[^\p{L}\p{N}]/gu, '').length >= 3;
-    if (settled) void engine.preload(term, selection()).catch(() => undefined);
+    if (settled) void engine().then((e) => e.preload(term, selection())).catch(() => undefined);
     timer = setTimeout(() => void search(), settled || !term ? DEBOUNCE_MS : PAUSE_MS);
   };
 
@@ -207,7 +218,7 @@ export function initSearch(root: HTMLElement): void {
     if (filtersLoaded) return;
     filtersLoaded = true;
     try {
-      const counts = await engine.filters();
+      const counts = await (await engine()).filters();
       for (const [name, select] of selects) {
         const values = Object.entries(counts[name] ?? {}).sort(([a], [b]) => a.localeCompare(b));
         for (const [value, count] of values) {
@@ -234,7 +245,7 @@ export function initSearch(root: HTMLElement): void {
 
   // Start fetching Pagefind as soon as the reader shows intent.
   input.addEventListener('focus', () => {
-    void engine.load().catch(() => undefined);
+    void engine().then((e) => e.load()).catch(() => undefined);
     if (input.value.trim() && run) open(true);
   });
   input.addEventListener('click', () => {

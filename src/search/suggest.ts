@@ -4,6 +4,7 @@
 // query with each term there by edit distance (optimal string alignment: insertions, deletions,
 // substitutions and swaps of neighbours), the whole term, its beginning or one of its words.
 // Shared by the build (the file format) and the browser (loading and matching); no DOM, no Node.
+// A near miss in the first letters of a long glossary's term is not found (its file is another).
 
 /** Folder of the term files inside the search index folder (/pagefind/). */
 export const TERMS_FOLDER = 'kb-terms';
@@ -13,17 +14,19 @@ export const TERMS_PER_FILE = 4000;
 /** One term: [term] for a preferred term, [term, title] for an alternative term of the concept titled `title`. */
 export type TermRow = [string] | [string, string];
 
-/** `kb-terms/index.json`: how terms are split. depth 0: one file `all.json`; depth d: by the first d characters of the key. */
+/**
+ * `kb-terms/index.json`: how terms are split into files. `files` names each file by the key prefix it
+ * holds (`all` for a glossary small enough for one file); a key belongs to the file of its longest
+ * listed prefix.
+ */
 export interface TermIndex {
-  v: 1;
-  depth: number;
-  /** Files that exist (their names without `.json`). */
+  v: 2;
   files: string[];
   terms: number;
 }
 
 export interface TermFile {
-  v: 1;
+  v: 2;
   terms: TermRow[];
 }
 
@@ -47,10 +50,11 @@ export function termKey(text: string): string {
 }
 
 const SAFE = /^[a-z0-9]$/;
+/** Terms are split by prefixes of at most this many characters. */
+const MAX_DEPTH = 4;
 
-/** File of a key at a split depth: its first `depth` characters, each letter or digit kept and anything else written `_`. */
-export function termFileOf(key: string, depth: number): string {
-  if (depth === 0) return 'all';
+/** The first `depth` characters of a key as a file name: letters and digits kept, anything else `_`, missing ones `-`. */
+export function prefixName(key: string, depth: number): string {
   let name = '';
   for (let k = 0; k < depth; k++) {
     const ch = key[k] ?? '';
@@ -59,31 +63,53 @@ export function termFileOf(key: string, depth: number): string {
   return name;
 }
 
-/** The term files of a glossary: file name (without `.json`) → content, plus `index`. */
+/** The file (by name) that holds a key, given the index's file names; null when none does. */
+export function termFileOf(key: string, files: readonly string[]): string | null {
+  if (files.length === 1 && files[0] === 'all') return 'all';
+  const names = new Set(files);
+  for (let depth = MAX_DEPTH; depth >= 1; depth--) {
+    const name = prefixName(key, depth);
+    if (names.has(name)) return name;
+  }
+  return null;
+}
+
+/**
+ * The term files of a glossary: file name (without `.json`) → content, plus `index`. One file while
+ * the glossary has at most TERMS_PER_FILE terms; otherwise a file per first character, and a file
+ * that is still too large is split by the next character (up to MAX_DEPTH), so files stay small
+ * where the terms crowd and few where they do not.
+ */
 export function termFiles(rows: readonly TermRow[]): Map<string, TermIndex | TermFile> {
-  const unique = new Map<string, TermRow>();
+  const unique = new Map<string, { row: TermRow; key: string }>();
   for (const row of rows) {
     const key = termKey(row[0]);
     if (key.length < 2) continue;
     const id = `${key}\u0000${row[1] ?? ''}`;
-    if (!unique.has(id)) unique.set(id, row);
+    if (!unique.has(id)) unique.set(id, { row, key });
   }
-  const all = [...unique.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : (a[1] ?? '') < (b[1] ?? '') ? -1 : 1));
-  let depth = 0;
-  let files = new Map<string, TermRow[]>([['all', all]]);
-  while (depth < 3 && Math.max(...[...files.values()].map((f) => f.length)) > TERMS_PER_FILE) {
-    depth++;
-    files = new Map();
-    for (const row of all) {
-      const name = termFileOf(termKey(row[0]), depth);
-      const list = files.get(name);
-      if (list) list.push(row);
-      else files.set(name, [row]);
-    }
+  const all = [...unique.values()].sort((a, b) => (a.row[0] < b.row[0] ? -1 : a.row[0] > b.row[0] ? 1 : (a.row[1] ?? '') < (b.row[1] ?? '') ? -1 : 1));
+  const files = new Map<string, TermRow[]>();
+  if (all.length <= TERMS_PER_FILE) files.set('all', all.map((t) => t.row));
+  else {
+    const split = (terms: typeof all, depth: number): void => {
+      const groups = new Map<string, typeof all>();
+      for (const t of terms) {
+        const name = prefixName(t.key, depth);
+        const list = groups.get(name);
+        if (list) list.push(t);
+        else groups.set(name, [t]);
+      }
+      for (const [name, group] of groups) {
+        if (group.length > TERMS_PER_FILE && depth < MAX_DEPTH && !name.endsWith('-')) split(group, depth + 1);
+        else files.set(name, group.map((t) => t.row));
+      }
+    };
+    split(all, 1);
   }
   const out = new Map<string, TermIndex | TermFile>();
-  out.set('index', { v: 1, depth, files: [...files.keys()].sort(), terms: all.length });
-  for (const [name, terms] of files) out.set(name, { v: 1, terms });
+  out.set('index', { v: 2, files: [...files.keys()].sort(), terms: all.length });
+  for (const [name, terms] of files) out.set(name, { v: 2, terms });
   return out;
 }
 

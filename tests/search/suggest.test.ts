@@ -1,7 +1,7 @@
 // "Did you mean" (src/search/suggest.ts): the term files the build writes and the matcher the browser
 // runs over them.
 import { describe, expect, it } from 'vitest';
-import { editDistance, prepareTerms, suggest, termFileOf, termFiles, termKey, TERMS_PER_FILE, type TermFile, type TermIndex, type TermRow } from '../../src/search/suggest.ts';
+import { editDistance, prefixName, prepareTerms, suggest, termFileOf, termFiles, termKey, TERMS_PER_FILE, type TermFile, type TermIndex, type TermRow } from '../../src/search/suggest.ts';
 
 const ROWS: TermRow[] = [
   ['Gradient'],
@@ -62,29 +62,35 @@ describe('term files', () => {
   it('hold every preferred and alternative term once, in one file for a small glossary', () => {
     const files = termFiles([...ROWS, ['Gradient']]);
     const index = files.get('index') as TermIndex;
-    expect(index).toEqual({ v: 1, depth: 0, files: ['all'], terms: ROWS.length });
+    expect(index).toEqual({ v: 2, files: ['all'], terms: ROWS.length });
     expect((files.get('all') as TermFile).terms).toHaveLength(ROWS.length);
+    expect(termFileOf('anything', index.files)).toBe('all');
   });
 
-  it('split a large glossary by the first letters of each term, no file over the limit', () => {
+  it('split a large glossary by first letters, and split again only where terms crowd', () => {
     const rows: TermRow[] = [];
-    for (let k = 0; k < 3 * TERMS_PER_FILE; k++) rows.push([`${String.fromCharCode(97 + (k % 3))}${String.fromCharCode(97 + ((k >> 2) % 26))} term ${k}`]);
+    // Many terms starting "co…" (more than one file holds), a few starting with other letters.
+    for (let k = 0; k < 2 * TERMS_PER_FILE; k++) rows.push([`Co${String.fromCharCode(97 + (k % 26))}${k} term`]);
+    for (let k = 0; k < TERMS_PER_FILE; k++) rows.push([`${String.fromCharCode(97 + (k % 5))}x term ${k}`]);
     const files = termFiles(rows);
     const index = files.get('index') as TermIndex;
-    expect(index.depth).toBeGreaterThan(0);
+    expect(index.files).toContain('a');
+    expect(index.files.some((f) => f.startsWith('co') && f.length === 3)).toBe(true);
+    expect(index.files).not.toContain('c');
     let total = 0;
     for (const name of index.files) {
       const file = files.get(name) as TermFile;
       expect(file.terms.length).toBeLessThanOrEqual(TERMS_PER_FILE);
-      for (const [term] of file.terms) expect(termFileOf(termKey(term), index.depth)).toBe(name);
+      for (const [term] of file.terms) expect(termFileOf(termKey(term), index.files)).toBe(name);
       total += file.terms.length;
     }
     expect(total).toBe(rows.length);
+    expect(termFileOf('zebra', index.files)).toBeNull();
   });
 
   it('name files with safe characters only', () => {
-    expect(termFileOf(termKey('Ölschläger'), 2)).toBe('ol');
-    expect(termFileOf(termKey('Ωmega'), 1)).toBe('_');
-    expect(termFileOf(termKey('A'), 2)).toBe('a-');
+    expect(prefixName(termKey('Ölschläger'), 2)).toBe('ol');
+    expect(prefixName(termKey('Ωmega'), 1)).toBe('_');
+    expect(prefixName(termKey('A'), 2)).toBe('a-');
   });
 });
