@@ -39,3 +39,15 @@ describe('formulas as text', () => {
     expect(mathTextOf('<span class="katex-error">\\frac{</span>')).toBe('');
   });
 });
+
+describe('formulas in a page as text', () => {
+  it('replaces each KaTeX formula in a tree by its readable text', async () => {
+    const { indexableHtml } = await import('../../src/lib/build/search-index.ts');
+    const formula = katex.renderToString('z = w_1 x_1 + b', { output: 'htmlAndMathml' });
+    const display = katex.renderToString('\\frac{a}{b}', { output: 'htmlAndMathml', displayMode: true });
+    const html = indexableHtml(`<html><body><p>It computes ${formula} and</p>${display}<p>end</p></body></html>`);
+    expect(html).toContain('<p>It computes z = w₁x₁ + b and</p>');
+    expect(html).toContain('a/b');
+    expect(html).not.toMatch(/annotation|class="katex"|w_1|katex-html/);
+  });
+});

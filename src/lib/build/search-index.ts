@@ -1,16 +1,19 @@
 // The site's search index, made with Pagefind's public Node API. Concepts go in as records made from
 // the site data (title, term id, alternative terms, definition and, on smaller glossaries, the body
 // text, with domain, status and taxonomy branch as filters), not by re-reading their HTML; guides,
-// which Astro renders from MDX, go in as their built HTML pages (or, where there is no built page, as
+// which Astro renders from MDX, go in as their built HTML pages with formulas as readable text (or, where there is no built page, as
 // records of their title and description). Beside Pagefind's files go the did-you-mean term files
 // (src/search/suggest.ts) in kb-terms/. A build writes the index into a fresh folder beside the old
 // one and swaps it in whole, so a reader never sees half an index and nothing stale survives; the
 // dev server asks for the same files in memory.
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TERMS_FOLDER, termFiles, type TermRow } from '../../search/suggest.ts';
+import { formulasToText } from '../render/math-text.ts';
 import type { SearchRecord } from './search-records.ts';
 
 export interface SearchIndexInput {
@@ -41,6 +44,14 @@ export function pagefindRecord(r: SearchRecord) {
   return { url: r.url, content: r.content ? `${head}. ${r.content}` : head, language: 'en', meta, filters };
 }
 
+/** A built page as the index should read it: formulas as readable text (not KaTeX's TeX annotation and visual copy). */
+export function indexableHtml(html: string): string {
+  if (!html.includes('katex')) return html;
+  const tree = fromHtml(html);
+  formulasToText(tree);
+  return toHtml(tree);
+}
+
 /** The did-you-mean term files: path inside the index folder → JSON. */
 export function termFilesOf(records: readonly SearchRecord[]): Map<string, string> {
   const rows: TermRow[] = [];
@@ -65,7 +76,7 @@ async function filledIndex(input: SearchIndexInput): Promise<PagefindIndex> {
       if (errors.length > 0) throw new Error(`Pagefind could not index a concept: ${errors.join('; ')}`);
     }
     for (const page of input.htmlPages) {
-      const r = await index.addHTMLFile({ url: page.url, content: readFileSync(page.file, 'utf8') });
+      const r = await index.addHTMLFile({ url: page.url, content: indexableHtml(readFileSync(page.file, 'utf8')) });
       if (r.errors.length > 0) throw new Error(`Pagefind could not index ${page.url}: ${r.errors.join('; ')}`);
     }
     for (const page of input.plainPages ?? []) {

@@ -3,6 +3,7 @@
 // operators keep their symbols (σ, ∂, ∑, ←), sub- and superscripts become Unicode ones where every
 // character has one (w₁, x², wᵢ) and `_(…)` / `^(…)` otherwise, fractions read a/b, roots √x.
 // `\mathbf{z} = W\mathbf{x} + \mathbf{b}` reads "z = Wx + b"; `\frac{\partial L}{\partial w}` "∂L/∂w".
+// Also, for HTML some other renderer typeset (guides): every KaTeX formula in a tree replaced by that text.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 
@@ -128,4 +129,37 @@ export function mathTextOf(katexHtml: string): string {
   const tree: Root = fromHtml(katexHtml.slice(start, end + '</math>'.length), { fragment: true });
   const math = tree.children.find((c: RootContent): c is Element => c.type === 'element' && c.tagName === 'math');
   return math ? collapse(read(math)) : '';
+}
+
+const isElement = (n: RootContent | ElementContent | Root): n is Element => n.type === 'element';
+const hasClass = (e: Element, name: string) => Array.isArray(e.properties.className) && e.properties.className.includes(name);
+
+function findMath(e: Element): Element | null {
+  if (e.tagName === 'math') return e;
+  for (const c of e.children) {
+    if (!isElement(c)) continue;
+    const found = findMath(c);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Replaces each KaTeX formula (`span.katex`, with its display wrapper) in a hast tree by a text node
+ * of its readable text, so that text extracted from the tree (a search index) holds no TeX and no
+ * second, visual copy of the formula.
+ */
+export function formulasToText(tree: Root | Element): void {
+  const visit = (parent: Root | Element) => {
+    parent.children.forEach((child, k) => {
+      if (!isElement(child)) return;
+      if (hasClass(child, 'katex')) {
+        const math = findMath(child);
+        parent.children[k] = { type: 'text', value: math ? collapse(read(math)) : '' };
+        return;
+      }
+      visit(child);
+    });
+  };
+  visit(tree);
 }
