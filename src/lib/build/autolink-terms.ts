@@ -76,6 +76,5 @@ function sourceText(blocks: readonly Block[], into: string[]): string[] {
  * this only for pages that mention it.
  */
 export function pageTerms(record: PageRecord, matcher: TermMatcher): string {
-  const found = matcher.occurring(sourceText(record.body, []).join('\n'));
-  return [...found].map(describeEntry).sort().join('\n');
+  return matcher.occurringKey(sourceText(record.body, []).join('\n'));
 }

@@ -152,19 +152,47 @@ export class TermMatcher {
    * a page's cached render by the terms it could link).
    */
   occurring(text: string): Set<TermEntry> {
-    const words = wordsOf(text);
+    const words = lowerWordsOf(text);
     const found = new Set<TermEntry>();
     for (let i = 0; i < words.length; i++) {
-      let node = this.root.next.get(words[i].lower);
+      let node = this.root.next.get(words[i]);
       let j = i;
       while (node) {
         for (const entry of node.entries) found.add(entry);
         if (++j >= words.length) break;
-        node = node.next.get(words[j].lower);
+        node = node.next.get(words[j]);
       }
     }
     return found;
   }
+
+  private described: Map<TermEntry, string> | null = null;
+
+  /** The entries `occurring` finds in `text`, described one per line in a stable order (a cache key). */
+  occurringKey(text: string): string {
+    this.described ??= new Map(this.entries.map((e) => [e, describeEntry(e)]));
+    const lines: string[] = [];
+    for (const e of this.occurring(text)) lines.push(this.described.get(e) ?? describeEntry(e));
+    return lines.sort().join('\n');
+  }
+}
+
+/** The lower-cased words of a text (as `wordsOf` splits them), without offsets. */
+function lowerWordsOf(text: string): string[] {
+  const lowered = text.toLowerCase();
+  if (lowered.length !== text.length) return wordsOf(text).map((w) => w.lower);
+  const out: string[] = [];
+  let start = -1;
+  for (let k = 0; k <= text.length; k++) {
+    const inWord = k < text.length && isWordChar(text.charCodeAt(k));
+    if (inWord) {
+      if (start < 0) start = k;
+    } else if (start >= 0) {
+      out.push(lowered.slice(start, k));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** A stable one-line description of an entry (for cache keys and digests). */
