@@ -9,7 +9,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadSiteConfig, resolveCacheDir, resolveContentDir } from '../src/config.ts';
 import { countBySeverity, formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { SITE_DATA_READY_ENV } from '../src/lib/astro/loader.ts';
@@ -17,23 +16,20 @@ import { writeSearchIndex } from '../src/lib/build/search-index.ts';
 import { readSearchRecords, readSiteIndex } from '../src/lib/build/site-data.ts';
 import { runSiteDataStage } from '../src/lib/build/site-data-stage.ts';
 import { guideHref } from '../src/lib/site/view.ts';
+import { configured, contentFolder, parseCommandLine } from './lib/cli.ts';
 
-const USAGE = 'usage: npm run build [-- --outDir DIR]';
-
-function parse(): { outDir: string } {
-  try {
-    const { values } = parseArgs({ options: { outDir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    if (values.help) {
-      console.log(`${USAGE}\n\nBuilds the site from the content folder (KB_CONTENT_DIR, or content/) into DIST (default dist/).`);
-      process.exit(0);
-    }
-    if (values.outDir !== undefined && values.outDir.trim() === '') throw new Error('--outDir needs a folder');
-    return { outDir: path.resolve(values.outDir ?? 'dist') };
-  } catch (error) {
-    console.error(`build: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    process.exit(2);
-  }
-}
+const spec = {
+  name: 'build',
+  usage: 'npm run build [-- --outDir DIR]',
+  help: [
+    'Builds the site from the content folder (KB_CONTENT_DIR, else content/): pages, exports and the',
+    'search index, then prints a summary. Content problems never stop the build (KB_STRICT=1 makes',
+    'errors fail it); run `npm run check` for the list.',
+    '',
+    '  --outDir DIR  where the site is written (default: dist/)',
+  ].join('\n'),
+  options: { outDir: { type: 'string' } },
+} as const;
 
 function byCode(list: readonly Diagnostic[]): string[] {
   const counts = new Map<string, number>();
@@ -41,10 +37,11 @@ function byCode(list: readonly Diagnostic[]): string[] {
   return [...counts].sort().map(([k, n]) => `${n} × ${k}`);
 }
 
-const { outDir } = parse();
-const contentDir = resolveContentDir();
-const cacheDir = resolveCacheDir();
-const config = loadSiteConfig();
+const { values } = parseCommandLine(spec);
+const outDir = path.resolve(values.outDir ?? 'dist');
+const config = configured(spec, () => loadSiteConfig());
+const contentDir = contentFolder(spec, () => resolveContentDir());
+const cacheDir = configured(spec, () => resolveCacheDir());
 const started = performance.now();
 const rel = (p: string) => path.relative(process.cwd(), p) || '.';
 console.log(`kb: building ${rel(contentDir)} → ${rel(outDir)}`);

@@ -1,39 +1,37 @@
 // `npm run check -- [--content DIR] [--json]`: validates a content folder without building the site
 // (GUIDE §4). Human output: one `file:line: severity code: message` line per diagnostic and a
-// grouped summary; `--json`: one JSON object. Exit status 1 when any error is found.
+// grouped summary; `--json`: one JSON object. Exit status 1 when any error is found, 2 on a usage or
+// configuration error (an unknown flag, a missing or empty content folder, an invalid KB_* value).
 import { loadSiteConfig, resolveContentDir } from '../src/config.ts';
 import { compareDiagnostics, countBySeverity, formatDiagnostic } from '../src/lib/diagnostics.ts';
+import { demoDiagnostics } from '../src/lib/build/demo-embed.ts';
 import { loadContent } from '../src/lib/ontology/load.ts';
 import { checkReport } from '../src/lib/ontology/report.ts';
-import { demoDiagnostics } from '../src/lib/build/demo-embed.ts';
+import { configured, contentFolder, parseCommandLine } from './lib/cli.ts';
 
-function parseArgs(argv: string[]): { content?: string; json: boolean } {
-  const out: { content?: string; json: boolean } = { json: false };
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    if (a === '--json') out.json = true;
-    else if (a === '--content') out.content = argv[++k];
-    else if (a.startsWith('--content=')) out.content = a.slice('--content='.length);
-    else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run check -- [--content DIR] [--json]');
-      process.exit(0);
-    } else {
-      console.error(`check: unknown argument ${a}\nusage: npm run check -- [--content DIR] [--json]`);
-      process.exit(2);
-    }
-  }
-  return out;
-}
+const spec = {
+  name: 'check',
+  usage: 'npm run check -- [--content DIR] [--json]',
+  help: [
+    'Validates the pages of a content folder without building the site.',
+    '',
+    '  --content DIR  the folder of pages (default: KB_CONTENT_DIR, else content/)',
+    '  --json         print one JSON object: { concepts, withheld, diagnostics }',
+    '',
+    'Exit status: 0 no errors, 1 errors found, 2 usage or configuration error.',
+  ].join('\n'),
+  options: { content: { type: 'string' }, json: { type: 'boolean' } },
+} as const;
 
-const args = parseArgs(process.argv.slice(2));
-const dir = resolveContentDir(args.content);
-const config = loadSiteConfig();
+const { values } = parseCommandLine(spec);
+const config = configured(spec, () => loadSiteConfig());
+const dir = contentFolder(spec, () => resolveContentDir(values.content));
 const build = loadContent(dir, { ...config, digest: false });
 build.diagnostics.push(...demoDiagnostics(build.records));
 build.diagnostics.sort(compareDiagnostics);
 const report = checkReport(build);
 const counts = countBySeverity(build.diagnostics);
-if (args.json) {
+if (values.json) {
   process.stdout.write(JSON.stringify(report) + '\n');
 } else {
   for (const d of build.diagnostics) console.log(formatDiagnostic(d));

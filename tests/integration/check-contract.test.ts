@@ -92,8 +92,8 @@ describe('planted defects', () => {
 });
 
 describe('npm run check', () => {
-  const run = (...args: string[]) =>
-    spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/check.ts', ...args], { encoding: 'utf8', env: { ...process.env, KB_CONTENT_DIR: '' } });
+  const { KB_CONTENT_DIR: _unset, ...envWithoutContentDir } = process.env;
+  const run = (...args: string[]) => spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/check.ts', ...args], { encoding: 'utf8', env: envWithoutContentDir });
 
   it('prints one JSON object with --json and exits 1 when errors exist', () => {
     const r = run('--content', withDefects.dir, '--json');
