@@ -15,6 +15,7 @@ import { katexAssets } from './src/lib/astro/katex-assets.ts';
 import { outputFolder } from './src/lib/astro/output-folder.ts';
 import { previewFiles } from './src/lib/astro/previews.ts';
 import { rehypeReferences } from './src/lib/render/rehype-references.ts';
+import { searchInDev } from './src/lib/astro/search-dev.ts';
 
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://glossary.example.org',
@@ -28,7 +29,7 @@ export default defineConfig({
     // runs once, and a test shows guides' tables and footnotes rendered by it).
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }], rehypeReferences] }),
   },
-  integrations: [katexAssets(), mdx(), previewFiles(), outputFolder()],
+  integrations: [katexAssets(), mdx(), previewFiles(), searchInDev(), outputFolder()],
   devToolbar: { enabled: false },
   // Pages return a cacheKey from getStaticPaths (the digest of the data they render, see
   // src/lib/astro/page-data.ts): an unchanged page is kept from the previous build instead of being

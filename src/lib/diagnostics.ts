@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = {
   'subclass-cycle': { severity: 'error', summary: '`is-subclass-of` links form a cycle' },
   'broken-link': { severity: 'warning', summary: 'a [[link]] or relation target resolves to no page' },
   'ambiguous-link': { severity: 'warning', summary: 'a [[link]] matches several pages equally well; it is not linked' },
+  'ambiguous-term': { severity: 'warning', summary: 'a page mentions a term of several concepts; the mention is not linked automatically' },
   'unrecognised-public-value': { severity: 'warning', summary: 'a `public` / `public-access` value is neither true nor false; the page is withheld' },
   'link-to-private': { severity: 'info', summary: 'a public page links to a withheld page; the link is shown as plain text' },
   'unknown-demo': { severity: 'warning', summary: 'a {{demo NAME}} macro names no known demo, or has bad parameters' },

@@ -1,6 +1,7 @@
 // Pagefind excerpts are HTML: the page text, escaped by Pagefind, with hits wrapped in <mark>. We
 // never hand that string to innerHTML; it is split into text runs (entities decoded) and marked runs
-// and rebuilt with text nodes, so nothing but <mark> can ever reach the page.
+// and rebuilt with text nodes, so nothing but <mark> can ever reach the page. A plain text (a
+// concept's summary) is marked here the same way: each word that begins with a query word.
 
 export interface ExcerptRun {
   text: string;
@@ -43,4 +44,25 @@ export function safeHref(url: string): string | null {
   if (/^\/(?!\/)/.test(url)) return url;
   if (/^https?:\/\//i.test(url)) return url;
   return null;
+}
+
+/** Splits plain text into runs, marking each word that begins with one of `queryWords` (lower case). */
+export function markWords(text: string, queryWords: readonly string[]): ExcerptRun[] {
+  const runs: ExcerptRun[] = [];
+  const push = (part: string, mark: boolean) => {
+    if (part === '') return;
+    const last = runs[runs.length - 1];
+    if (last && last.mark === mark) last.text += part;
+    else runs.push({ text: part, mark });
+  };
+  let last = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = m[0].toLowerCase();
+    if (!queryWords.some((q) => q !== '' && word.startsWith(q))) continue;
+    push(text.slice(last, m.index), false);
+    push(m[0], true);
+    last = m.index + m[0].length;
+  }
+  push(text.slice(last), false);
+  return runs;
 }

@@ -1,6 +1,8 @@
 // Client-side re-ranking for the header search: Pagefind's own weights usually put the right concept
 // first, but an exact term id, preferred term or alias must always win, so a result whose metadata
-// matches the query exactly (ignoring case, spacing and punctuation runs) is moved to the top.
+// matches the query exactly (ignoring case, spacing and punctuation runs) is moved to the top. Also
+// whether a query names a concept at all (every word of it begins a word of the title or of an
+// alternative term): such a result shows the definition, not a passage, as its excerpt.
 
 export interface RankableMeta {
   title?: string;
@@ -53,3 +55,20 @@ export function rerank<T>(query: string, items: readonly T[], metaOf: (item: T) 
     .map(({ item }) => item);
 }
 
+
+/** The words of a normalised text (letters and digits). */
+export function wordsIn(text: string): string[] {
+  return normalise(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+}
+
+/** Whether the query names the concept: an exact match, or every query word begins a word of its title or of one alias. */
+export function namesConcept(query: string, meta: RankableMeta): boolean {
+  if (exactness(query, meta) > 0) return true;
+  const q = wordsIn(query);
+  if (q.length === 0) return false;
+  const names = [meta.title ?? '', ...splitAliases(meta.aliases)];
+  return names.some((name) => {
+    const words = wordsIn(name);
+    return q.every((w) => words.some((x) => x.startsWith(w)));
+  });
+}

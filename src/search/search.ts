@@ -1,31 +1,20 @@
 // Header search controller: wires the server-rendered markup of Search.astro (combobox input, filter
-// selects, listbox) to Pagefind. Pagefind's own files are imported only when the reader starts
-// searching (focus, pointer or first key in the box); filter values only when the filters are opened.
-// Results are real links; the DOM is built from text nodes, never from HTML strings.
-import { parseExcerpt, safeHref } from './excerpt.ts';
-import { rerank } from './rank.ts';
-import type { PagefindApi, PagefindFilterSelection, PagefindResultData } from './types.ts';
+// selects, listbox, "more" button, link to all results) to the search engine (engine.ts). Pagefind's
+// own files are imported only when the reader starts searching (focus, pointer or first key in the
+// box); filter values only when the filters are opened; did-you-mean terms only when no result is
+// named by the query; the engine's own code (ranking, excerpts, did-you-mean) too is loaded only then.
+// Results are real links; the DOM is built from text nodes, never HTML strings. Enter opens the
+// highlighted result, or, with none highlighted, the full results page.
+import type { ResultRow, SearchEngine, SearchRun } from './engine.ts';
+import { FILTERS, resultsUrl, type FilterName } from './params.ts';
+import { el, resultParts, suggestionLine } from './result-view.ts';
+import type { PagefindFilterSelection } from './types.ts';
 
 const DEBOUNCE_MS = 60;
 /** Wait for a pause before searching a query whose last word is shorter than three letters. */
 const PAUSE_MS = 300;
-/** How many results get their data (one fragment fetch each) and a row. */
+/** Results per page of the panel (each costs one fragment fetch). */
 const SHOWN = 8;
-const FILTERS = ['domain', 'status'] as const;
-
-type FilterName = (typeof FILTERS)[number];
-
-interface Row {
-  data: PagefindResultData;
-  href: string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -43,35 +32,35 @@ export function initSearch(root: HTMLElement): void {
   const panel = q<HTMLElement>('[data-kb-panel]');
   const listbox = q<HTMLElement>('[role="listbox"]');
   const status = q<HTMLElement>('[data-kb-status]');
+  const suggestSlot = q<HTMLElement>('[data-kb-suggest]');
+  const moreButton = q<HTMLButtonElement>('[data-kb-more]');
+  const allLink = q<HTMLAnchorElement>('[data-kb-all]');
   const filterToggle = q<HTMLButtonElement>('[data-kb-filter-toggle]');
   const filterBox = q<HTMLElement>('[data-kb-filters]');
   const selects = new Map<FilterName, HTMLSelectElement>(FILTERS.map((name) => [name, q<HTMLSelectElement>(`select[data-filter="${name}"]`)]));
   const pagefindUrl = root.dataset.pagefind ?? '/pagefind/pagefind.js';
+  let engineLoad: Promise<SearchEngine> | null = null;
+  /** The engine (its module is fetched the first time; a failed fetch is tried again next time). */
+  const engine = (): Promise<SearchEngine> => {
+    engineLoad ??= import('./engine.ts').then((m) => new m.SearchEngine(pagefindUrl));
+    engineLoad.catch(() => {
+      engineLoad = null;
+    });
+    return engineLoad;
+  };
+  const base = root.dataset.base ?? '/';
   const idBase = listbox.id;
 
-  let pagefind: Promise<PagefindApi> | null = null;
   let filtersLoaded = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
-  let rows: Row[] = [];
+  let run: SearchRun | null = null;
   let active = -1;
 
   box.hidden = false;
   input.disabled = false;
 
-  const load = (): Promise<PagefindApi> => {
-    pagefind ??= (async () => {
-      const mod: unknown = await import(/* @vite-ignore */ pagefindUrl);
-      const api = mod as PagefindApi;
-      await api.options({ excerptLength: 16, noWorker: true });
-      await api.init();
-      return api;
-    })();
-    pagefind.catch(() => {
-      pagefind = null;
-    });
-    return pagefind;
-  };
+  const rows = (): ResultRow[] => run?.rows ?? [];
 
   const selection = (): PagefindFilterSelection => {
     const chosen: PagefindFilterSelection = {};
@@ -99,76 +88,118 @@ export function initSearch(root: HTMLElement): void {
     status.textContent = text;
   };
 
-  const render = (term: string, found: Row[], total: number): void => {
-    rows = found;
-    const fragment = document.createDocumentFragment();
-    found.forEach(({ data, href }, i) => {
-      const option = el('a', 'kb-search__option');
-      option.id = `${idBase}-${i}`;
-      option.href = href;
-      option.tabIndex = -1;
-      option.setAttribute('role', 'option');
-      option.setAttribute('aria-selected', 'false');
-      option.append(el('span', 'kb-search__title', data.meta.title ?? href));
-      const facts = [data.meta.termId, data.meta.domain, data.meta.status].filter((v): v is string => Boolean(v && v.trim()));
-      if (facts.length) {
-        const line = el('span', 'kb-search__facts');
-        facts.forEach((fact, k) => line.append(el('span', k === 0 && data.meta.termId ? 'kb-search__id' : '', fact)));
-        option.append(line);
-      }
-      const excerpt = el('span', 'kb-search__excerpt');
-      for (const run of parseExcerpt(data.excerpt ?? '')) excerpt.append(run.mark ? el('mark', '', run.text) : document.createTextNode(run.text));
-      option.append(excerpt);
-      fragment.append(option);
-    });
-    listbox.replaceChildren(fragment);
-    listbox.hidden = found.length === 0;
-    listbox.dataset.query = term;
-    listbox.dataset.total = String(total);
-    const filtered = Object.keys(selection()).length > 0;
-    say(
-      found.length === 0
-        ? `No results for “${term}”${filtered ? ' with these filters' : ''}.`
-        : total > found.length
-          ? `Top ${found.length} of ${total} results`
-          : `${total} result${total === 1 ? '' : 's'}`,
-    );
-    open(true);
-    setActive(-1);
+  const option = (row: ResultRow, index: number): HTMLAnchorElement => {
+    const a = el('a', 'kb-search__option');
+    a.id = `${idBase}-${index}`;
+    a.href = row.href;
+    a.tabIndex = -1;
+    a.setAttribute('role', 'option');
+    a.setAttribute('aria-selected', 'false');
+    a.append(...resultParts(row, 'kb-search'));
+    return a;
   };
 
-  const run = async (): Promise<void> => {
+  /** Status line, "more" button and the link to all results, for the run as it now stands. */
+  const showCounts = (): void => {
+    const r = run;
+    if (!r) return;
+    const shown = r.rows.length;
+    const filtered = Object.keys(r.filters).length > 0;
+    say(
+      shown === 0
+        ? `No results for “${r.term}”${filtered ? ' with these filters' : ''}.`
+        : r.total > shown
+          ? `Showing ${shown} of ${r.total} results`
+          : `${r.total} result${r.total === 1 ? '' : 's'}`,
+    );
+    listbox.dataset.query = r.term;
+    listbox.dataset.total = String(r.total);
+    listbox.dataset.shown = String(shown);
+    moreButton.hidden = !r.more;
+    moreButton.textContent = `Show ${Math.min(SHOWN, r.total - shown)} more`;
+    allLink.hidden = shown === 0;
+    allLink.href = resultsUrl(base, r.term, r.filters);
+    allLink.textContent = r.total > shown ? `All ${r.total} results` : 'Open as a page';
+  };
+
+  /** "Did you mean …?" when no result is named by the query. */
+  const offerSuggestions = async (r: SearchRun, mine: number): Promise<void> => {
+    suggestSlot.replaceChildren();
+    delete suggestSlot.dataset.terms;
+    if (r.rows.some((row) => row.named)) return;
+    const suggestions = await (await engine()).suggestions(r.term);
+    if (mine !== seq || suggestions.length === 0) return;
+    suggestSlot.dataset.terms = suggestions.map((s) => s.term).join('|');
+    suggestSlot.append(
+      suggestionLine(suggestions, 'kb-search', (term) => {
+        input.value = term;
+        input.focus();
+        void search();
+      }),
+    );
+  };
+
+  const render = (r: SearchRun, mine: number): void => {
+    run = r;
+    listbox.replaceChildren(...r.rows.map(option));
+    listbox.hidden = r.rows.length === 0;
+    showCounts();
+    open(true);
+    setActive(-1);
+    void offerSuggestions(r, mine);
+  };
+
+  const clear = (): void => {
+    run = null;
+    listbox.replaceChildren();
+    listbox.hidden = true;
+    suggestSlot.replaceChildren();
+    for (const key of ['query', 'total', 'shown']) delete listbox.dataset[key];
+    moreButton.hidden = true;
+    allLink.hidden = true;
+    say('');
+    open(false);
+  };
+
+  const search = async (): Promise<void> => {
     const term = input.value.trim();
     const mine = ++seq;
-    if (!term) {
-      rows = [];
-      listbox.replaceChildren();
-      listbox.hidden = true;
-      delete listbox.dataset.query;
-      delete listbox.dataset.total;
-      say('');
-      open(false);
-      return;
-    }
+    if (!term) return clear();
     try {
-      const api = await load();
-      const response = await api.search(term, { filters: selection() });
-      if (mine !== seq || !response) return;
-      const take = response.results.slice(0, SHOWN);
-      const data = await Promise.all(take.map((result) => result.data()));
-      if (mine !== seq) return;
-      const ranked = rerank(term, data, (d) => ({ title: d.meta.title, termId: d.meta.termId, aliases: d.meta.aliases }));
-      const found: Row[] = [];
-      for (const d of ranked) {
-        const href = safeHref(d.url);
-        if (href) found.push({ data: d, href });
-      }
-      render(term, found, response.results.length);
+      const r = await (await engine()).search(term, selection(), SHOWN);
+      if (mine !== seq || !r) return;
+      render(r, mine);
     } catch {
       if (mine !== seq) return;
       listbox.hidden = true;
+      moreButton.hidden = true;
+      allLink.hidden = true;
       say('Search is unavailable right now. Try the A–Z index.');
       open(true);
+    }
+  };
+
+  const showMore = async (): Promise<void> => {
+    const r = run;
+    if (!r || !r.more) return;
+    const mine = seq;
+    // Not `disabled`: that would take the focus away from the button (and close the header panel).
+    if (moreButton.getAttribute('aria-busy') === 'true') return;
+    moreButton.setAttribute('aria-busy', 'true');
+    try {
+      const before = r.rows.length;
+      const added = await r.next(SHOWN);
+      if (mine !== seq || run !== r) return;
+      listbox.append(...added.map((row, k) => option(row, before + k)));
+      listbox.hidden = r.rows.length === 0;
+      const hadFocus = document.activeElement === moreButton;
+      showCounts();
+      // The button hides when nothing is left; focus goes back to the box rather than closing the panel.
+      if (hadFocus && moreButton.hidden) input.focus();
+    } catch {
+      say('Could not load more results. Try again.');
+    } finally {
+      moreButton.removeAttribute('aria-busy');
     }
   };
 
@@ -179,23 +210,26 @@ export function initSearch(root: HTMLElement): void {
     const term = input.value.trim();
     const last = term.split(/\s+/).pop() ?? '';
     const settled = last.replace(/[^\p{L}\p{N}]/gu, '').length >= 3;
-    if (settled) void load().then((api) => api.preload(term, { filters: selection() })).catch(() => undefined);
-    timer = setTimeout(() => void run(), settled || !term ? DEBOUNCE_MS : PAUSE_MS);
+    if (settled) void engine().then((e) => e.preload(term, selection())).catch(() => undefined);
+    timer = setTimeout(() => void search(), settled || !term ? DEBOUNCE_MS : PAUSE_MS);
   };
 
   const loadFilters = async (): Promise<void> => {
     if (filtersLoaded) return;
     filtersLoaded = true;
     try {
-      const counts = await (await load()).filters();
+      const counts = await (await engine()).filters();
       for (const [name, select] of selects) {
         const values = Object.entries(counts[name] ?? {}).sort(([a], [b]) => a.localeCompare(b));
         for (const [value, count] of values) {
-          const option = document.createElement('option');
-          option.value = value;
-          option.textContent = `${value} (${count})`;
-          select.append(option);
+          const opt = document.createElement('option');
+          opt.value = value;
+          opt.textContent = `${value} (${count})`;
+          select.append(opt);
         }
+        // A filter no page uses is left out.
+        const label = select.closest('label');
+        if (label) label.hidden = values.length === 0;
       }
     } catch {
       filtersLoaded = false;
@@ -203,7 +237,7 @@ export function initSearch(root: HTMLElement): void {
   };
 
   const go = (index: number, newTab: boolean): void => {
-    const row = rows[index];
+    const row = rows()[index];
     if (!row) return;
     if (newTab) window.open(row.href, '_blank', 'noopener');
     else window.location.assign(row.href);
@@ -211,15 +245,15 @@ export function initSearch(root: HTMLElement): void {
 
   // Start fetching Pagefind as soon as the reader shows intent.
   input.addEventListener('focus', () => {
-    void load().catch(() => undefined);
-    if (input.value.trim() && rows.length) open(true);
+    void engine().then((e) => e.load()).catch(() => undefined);
+    if (input.value.trim() && run) open(true);
   });
   input.addEventListener('click', () => {
-    if (panel.hidden && input.value.trim() && rows.length) open(true);
+    if (panel.hidden && input.value.trim() && run) open(true);
   });
   input.addEventListener('input', schedule);
   input.addEventListener('keydown', (event) => {
-    const count = rows.length;
+    const count = rows().length;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (!count) return;
       event.preventDefault();
@@ -227,9 +261,11 @@ export function initSearch(root: HTMLElement): void {
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive(active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count);
     } else if (event.key === 'Enter') {
-      if (!count || panel.hidden) return;
+      const term = input.value.trim();
+      if (!term) return;
       event.preventDefault();
-      go(active < 0 ? 0 : active, event.ctrlKey || event.metaKey);
+      if (active >= 0 && !panel.hidden) go(active, event.ctrlKey || event.metaKey);
+      else window.location.assign(resultsUrl(base, term, selection()));
     } else if (event.key === 'Home' && active >= 0) {
       event.preventDefault();
       setActive(0);
@@ -260,7 +296,8 @@ export function initSearch(root: HTMLElement): void {
     filterToggle.setAttribute('aria-expanded', String(show));
     if (show) void loadFilters();
   });
-  for (const select of selects.values()) select.addEventListener('change', () => void run());
+  for (const select of selects.values()) select.addEventListener('change', () => void search());
+  moreButton.addEventListener('click', () => void showMore());
 
   // `/` and Ctrl/⌘+K focus the box, unless the reader is typing somewhere else.
   document.addEventListener('keydown', (event) => {

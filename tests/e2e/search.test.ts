@@ -1,7 +1,9 @@
-// End-to-end test of the header search: builds a site from a generated corpus (150 pages, with
-// defects and withheld pages), serves it and drives Debian's Chromium. Checks ranking (preferred term,
-// alias, term id, definition words), filters, keyboard use, lazy loading of Pagefind, safe excerpts,
-// accessibility (axe-core, both themes, 360 px) and that no withheld page reached the search index.
+// End-to-end test of search: builds a site from a generated corpus (150 pages, with defects and
+// withheld pages), serves it and drives Debian's Chromium. Checks ranking (preferred term, alias, term
+// id, definition words), filters (domain, status, taxonomy branch), keyboard use, lazy loading of
+// Pagefind, safe excerpts (the definition for a query that names the concept), more results on
+// demand, the full results page, did-you-mean, accessibility (axe-core, both themes, 360 px) and
+// that no withheld page reached the search index.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,6 +91,71 @@ async function freshPage(url = server.url): Promise<{ page: Page; errors: string
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   return { page, errors, requests };
+}
+
+/** The header panel's rows as they stand. */
+async function panelRows(page: Page): Promise<{ hrefs: string[]; ids: string[]; shown: number; total: number; status: string }> {
+  return page.evaluate(() => {
+    const options = [...document.querySelectorAll<HTMLAnchorElement>('.kb-search [role="option"]')];
+    const listbox = document.querySelector<HTMLElement>('.kb-search [role="listbox"]');
+    return {
+      hrefs: options.map((o) => new URL(o.href).pathname),
+      ids: options.map((o) => o.id),
+      shown: Number(listbox?.dataset.shown ?? '0'),
+      total: Number(listbox?.dataset.total ?? '0'),
+      status: document.querySelector('.kb-search [data-kb-status]')?.textContent ?? '',
+    };
+  });
+}
+
+/** Clicks a "more" button (scrolled into view inside its panel first) and waits until more rows are shown. */
+async function clickMore(page: Page, button: string, shownOf: string): Promise<void> {
+  const before = await page.evaluate((sel) => Number(document.querySelector<HTMLElement>(sel)?.dataset.shown ?? '0'), shownOf);
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'nearest' }), button);
+  await page.locator(button).click();
+  await page.waitForFunction(([sel, n]) => Number(document.querySelector<HTMLElement>(sel as string)?.dataset.shown ?? '0') > (n as number), [shownOf, before] as const);
+}
+
+/** The results page's list as it stands. */
+async function pageResults(page: Page): Promise<{ titles: string[]; hrefs: string[]; excerpts: string[]; total: number; shown: number; status: string }> {
+  return page.evaluate(() => {
+    const items = [...document.querySelectorAll('.kb-results__item')];
+    const list = document.querySelector<HTMLElement>('[data-kb-list]');
+    return {
+      titles: items.map((i) => i.querySelector('.kb-results__title')?.textContent ?? ''),
+      hrefs: items.map((i) => new URL(i.querySelector<HTMLAnchorElement>('a')?.href ?? '', location.href).pathname),
+      excerpts: items.map((i) => i.querySelector('.kb-results__excerpt')?.textContent ?? ''),
+      total: Number(list?.dataset.total ?? '0'),
+      shown: Number(list?.dataset.shown ?? '0'),
+      status: document.querySelector('.kb-results [data-kb-status]')?.textContent ?? '',
+    };
+  });
+}
+
+async function openResultsPage(page: Page, query: string): Promise<void> {
+  await page.goto(`${server.url}search/?${query}`, { waitUntil: 'networkidle' });
+  const q = new URLSearchParams(query).get('q') ?? '';
+  await page.waitForFunction((term) => document.querySelector('[data-kb-list]')?.getAttribute('data-query') === term, q, { timeout: 20_000 });
+}
+
+/** Every published title under `head` in the corpus's taxonomy (head included), from the manifest's parents. */
+function branchOf(head: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const c of manifest.concepts) for (const p of c.parents) children.set(p, [...(children.get(p) ?? []), c.title]);
+  const out = new Set<string>([head]);
+  const stack = [head];
+  while (stack.length > 0) for (const child of children.get(stack.pop() as string) ?? []) if (!out.has(child)) (out.add(child), stack.push(child));
+  return out;
+}
+
+/** A near miss of a title: two neighbouring letters inside its first word swapped. */
+function typo(title: string): string | null {
+  for (let k = 1; k + 2 < title.length; k++) {
+    const a = title[k];
+    const b = title[k + 1];
+    if (/[a-z]/.test(a) && /[a-z]/.test(b) && a !== b) return title.slice(0, k) + b + a + title.slice(k + 2);
+  }
+  return null;
 }
 
 beforeAll(() => {
@@ -334,15 +401,18 @@ describe('header search', () => {
   it('shows excerpts as text with <mark> only (no injected markup)', async () => {
     const { page, errors } = await freshPage();
     let checked = 0;
+    let marks = 0;
     for (const query of ['onerror', 'iframe', 'javascript', 'alert', 'practice']) {
       const found = await search(page, query);
       if (found.total === 0) continue;
       checked += 1;
       const tags = await page.$$eval('.kb-search [role="listbox"] *', (els) => [...new Set(els.map((e) => e.tagName.toLowerCase()))]);
       expect(tags.every((t) => ['a', 'span', 'mark'].includes(t)), tags.join(',')).toBe(true);
-      expect(await page.locator('.kb-search [role="listbox"] mark').count()).toBeGreaterThan(0);
+      // A result the query names (a planted alias such as `javascript:…`) shows its definition, which need not contain the word.
+      marks += await page.locator('.kb-search [role="listbox"] mark').count();
     }
     expect(checked).toBeGreaterThan(0);
+    expect(marks).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -373,6 +443,179 @@ describe('header search', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(360);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
+describe('more results, the results page and did-you-mean', () => {
+  it('shows more results in the panel on demand, each once, until there are none left', async () => {
+    const { page, errors } = await freshPage();
+    const first = await search(page, 'practice');
+    expect(first.total).toBeGreaterThan(8);
+    expect(first.titles).toHaveLength(8);
+    expect(first.status).toBe(`Showing 8 of ${first.total} results`);
+    expect(await page.locator('[data-kb-all]').getAttribute('href')).toBe('/search/?q=practice');
+    await clickMore(page, '.kb-search [data-kb-more]', '.kb-search [role="listbox"]');
+    let rows = await panelRows(page);
+    expect(rows.shown).toBe(Math.min(16, first.total));
+    // The arrow keys reach the new rows.
+    await page.locator('.kb-search__input').focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('.kb-search__input').getAttribute('aria-activedescendant')).toBe(rows.ids[rows.ids.length - 1]);
+    while (await page.locator('.kb-search [data-kb-more]').isVisible()) await clickMore(page, '.kb-search [data-kb-more]', '.kb-search [role="listbox"]');
+    rows = await panelRows(page);
+    expect(rows.shown).toBe(first.total);
+    expect(new Set(rows.hrefs).size).toBe(first.total);
+    expect(new Set(rows.ids).size).toBe(first.total);
+    expect(rows.status).toBe(`${first.total} results`);
+    expect(await page.locator('[data-kb-panel]').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the full results page from Enter and lists every result, a page at a time', async () => {
+    const { page, errors } = await freshPage();
+    const header = await search(page, 'practice');
+    await Promise.all([page.waitForURL((u) => u.pathname === '/search/' && u.searchParams.get('q') === 'practice'), page.keyboard.press('Enter')]);
+    await page.waitForFunction(() => document.querySelector('[data-kb-list]')?.getAttribute('data-query') === 'practice');
+    let results = await pageResults(page);
+    expect(results.total).toBe(header.total);
+    expect(results.shown).toBe(Math.min(20, header.total));
+    expect(await page.locator('.kb-results__input').inputValue()).toBe('practice');
+    while (await page.locator('.kb-results [data-kb-more]').isVisible()) await clickMore(page, '.kb-results [data-kb-more]', '[data-kb-list]');
+    results = await pageResults(page);
+    expect(results.hrefs).toHaveLength(header.total);
+    expect(new Set(results.hrefs).size).toBe(header.total);
+    expect(results.status).toBe(`${header.total} results for “practice”`);
+    // A new query from the page's own form goes into the URL.
+    await page.locator('.kb-results__input').fill(eligible[0].termId);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((t) => document.querySelector('[data-kb-list]')?.getAttribute('data-query') === t, eligible[0].termId);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(eligible[0].termId);
+    expect((await pageResults(page)).titles[0]).toBe(eligible[0].title);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the definition, not the title line, as the excerpt of a concept the query names', async () => {
+    const { page, errors } = await freshPage();
+    for (const c of eligible.slice(0, 4)) {
+      await page.goto(`${server.url}${c.url.slice(1)}`);
+      const lead = ((await page.locator('.lead').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+      const sentence = /^(.+?[.!?])(\s|$)/.exec(lead)?.[1] ?? lead;
+      await openResultsPage(page, `q=${encodeURIComponent(c.title)}`);
+      const results = await pageResults(page);
+      expect(results.titles[0]).toBe(c.title);
+      expect(results.excerpts[0].replace(/\s+/g, ' ').trim()).toBe(sentence.length > 240 ? `${sentence.slice(0, 239).trimEnd()}…` : sentence);
+      expect(results.excerpts[0]).not.toMatch(/\$|\\[a-z]+|\[\[/);
+      expect(await page.locator('.kb-results__item').first().locator('mark').count()).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers did-you-mean for a near miss of a title, in the panel and on the results page', async () => {
+    const { page, errors } = await freshPage();
+    const c = eligible.find((x) => typo(x.title) && x.title.split(' ')[0].length >= 6) ?? eligible[0];
+    const near = typo(c.title) as string;
+    await search(page, near);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.kb-search [data-kb-suggest]')?.dataset.terms !== undefined, null, { timeout: 10_000 });
+    const offered = await page.locator('.kb-search .kb-search__suggestion').allTextContents();
+    expect(offered, `suggestions for ${near}`).toContain(c.title);
+    await page.locator('.kb-search .kb-search__suggestion', { hasText: c.title }).first().click();
+    await page.waitForFunction((t) => document.querySelector('.kb-search [role="listbox"]')?.getAttribute('data-query') === t, c.title);
+    expect(await page.locator('.kb-search__input').inputValue()).toBe(c.title);
+    expect((await panelRows(page)).hrefs[0]).toBe(c.url);
+    expect(await page.locator('.kb-search .kb-search__suggestion').count()).toBe(0);
+
+    await openResultsPage(page, `q=${encodeURIComponent(near)}`);
+    await page.waitForSelector('.kb-results__suggestion');
+    const link = page.locator('.kb-results__suggestion', { hasText: c.title }).first();
+    const href = new URL((await link.getAttribute('href')) ?? '', server.url);
+    expect([href.pathname, href.searchParams.get('q')]).toEqual(['/search/', c.title]);
+    await link.click();
+    await page.waitForFunction((t) => document.querySelector('[data-kb-list]')?.getAttribute('data-query') === t, c.title);
+    expect((await pageResults(page)).titles[0]).toBe(c.title);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(c.title);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters by taxonomy branch: only the branch head and its narrower terms', async () => {
+    const { page, errors } = await freshPage();
+    // A branch head with several published narrower terms, searched by its own title.
+    const heads = [...new Set(manifest.concepts.flatMap((c) => c.parents))]
+      .map((head) => ({ head, branch: branchOf(head) }))
+      .filter((h) => h.branch.size >= 3 && eligible.some((e) => e.title === h.head))
+      .sort((a, b) => b.branch.size - a.branch.size);
+    expect(heads.length).toBeGreaterThan(0);
+    let checked = 0;
+    for (const { head, branch } of heads.slice(0, 4)) {
+      const word = head.split(' ').sort((a, b) => b.length - a.length)[0];
+      await openResultsPage(page, `q=${encodeURIComponent(word)}`);
+      const all = await pageResults(page);
+      await openResultsPage(page, `q=${encodeURIComponent(word)}&branch=${encodeURIComponent(head)}`);
+      expect(await page.locator('select[name="branch"]').inputValue()).toBe(head);
+      while (await page.locator('.kb-results [data-kb-more]').isVisible()) await clickMore(page, '.kb-results [data-kb-more]', '[data-kb-list]');
+      const inBranch = await pageResults(page);
+      expect(inBranch.titles, `branch ${head}`).toContain(head);
+      for (const title of inBranch.titles) expect(branch.has(title), `${title} in branch ${head}`).toBe(true);
+      if (all.total > inBranch.total) checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+
+    // The same filter in the header panel.
+    const { head, branch } = heads[0];
+    await page.goto(server.url, { waitUntil: 'networkidle' });
+    await search(page, head.split(' ')[0]);
+    await page.locator('[data-kb-filter-toggle]').click();
+    const select = page.locator('select[data-filter="branch"]');
+    await page.waitForFunction(() => (document.querySelector('select[data-filter="branch"]')?.querySelectorAll('option').length ?? 0) > 2);
+    await select.selectOption(head);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.kb-search [data-kb-status]')?.textContent !== '');
+    await page.waitForFunction((h) => new URL(document.querySelector<HTMLAnchorElement>('[data-kb-all]')?.href ?? 'http://x/').searchParams.get('branch') === h, head);
+    const titles = await page.$$eval('.kb-search [role="option"] .kb-search__title', (els) => els.map((e) => e.textContent ?? ''));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(branch.has(title), `${title} in branch ${head}`).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('passes axe-core with more results and suggestions open, and on the results page, in both themes at 360 px', async () => {
+    const axeSource = readFileSync(path.join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const near = typo(eligible.find((x) => typo(x.title))?.title ?? '') ?? 'practise';
+    for (const theme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme: theme });
+      await context.addInitScript((t) => localStorage.setItem('kb-theme', t), theme);
+      const page = await context.newPage();
+      const errors = collectConsoleErrors(page);
+      await page.goto(server.url, { waitUntil: 'networkidle' });
+      await page.addScriptTag({ content: axeSource });
+      const check = async (selector: string, what: string) => {
+        const result = (await page.evaluate(async (sel) => {
+          const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
+          return axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
+        }, selector)) as AxeResult;
+        expect(result.violations.map((v) => `${v.id}: ${v.help} @ ${JSON.stringify(v.nodes.map((n) => n.target))}`), `${what}, ${theme}`).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${what}, ${theme}: horizontal scroll`).toBeLessThanOrEqual(0);
+      };
+      await search(page, 'practice');
+      await clickMore(page, '.kb-search [data-kb-more]', '.kb-search [role="listbox"]');
+      await check('.kb-search', 'panel with more results');
+      await search(page, near);
+      await page.waitForSelector('.kb-search .kb-search__suggestion', { timeout: 10_000 });
+      await check('.kb-search', 'panel with suggestions');
+      await openResultsPage(page, `q=${encodeURIComponent(near)}`);
+      await page.waitForSelector('.kb-results__suggestion');
+      await page.addScriptTag({ content: axeSource });
+      await check('html', 'results page with suggestions');
+      await openResultsPage(page, 'q=practice');
+      await clickMore(page, '.kb-results [data-kb-more]', '[data-kb-list]');
+      await page.addScriptTag({ content: axeSource });
+      await check('html', 'results page with more results');
       expect(errors).toEqual([]);
       await context.close();
     }

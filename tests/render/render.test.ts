@@ -237,6 +237,16 @@ describe('inline fragments (definitions)', () => {
     const r = renderInline('Scales $w_1$ by **two**, see [[Target Concept]].', 1, 'page.md', ctx);
     expect(tags(r.html)[0]).not.toBe('p');
     expect(r.html).not.toMatch(/\n/);
-    expect(r.text).toBe('Scales w_1 by two, see Target Concept.');
+    expect(r.text).toBe('Scales w₁ by two, see Target Concept.');
+  });
+
+  it('put no space around inline markup, code or formulas', () => {
+    const { ctx } = setup('');
+    expect(renderInline('a *b*, c', 1, 'page.md', ctx).html).toBe('a <em>b</em>, c');
+    expect(renderInline('see `code`.', 1, 'page.md', ctx).html).toBe('see <code>code</code>.');
+    const math = renderInline('as in $y = b$.', 1, 'page.md', ctx);
+    expect(math.html).toMatch(/^as in <span class="katex">.*<\/span>\.$/s);
+    expect(math.text).toBe('as in y = b.');
+    expect(tags(renderInline('one\n\ntwo', 1, 'page.md', ctx).html)).toEqual(['p', 'p']);
   });
 });

@@ -1,6 +1,6 @@
 // The texts a page shows besides its body come from rendered trees, never from Markdown stripped by
 // regular expressions: a concept's summary and definition text (meta description, hover preview, search
-// record, JSON-LD, RDF literal) read formulas as their TeX and keep `<`, `>` and `|`; its "Referenced by"
+// record, JSON-LD, RDF literal) read formulas as the text KaTeX gives (`∣w∣`, `w₁`) and keep `<` and `>`; its "Referenced by"
 // list quotes the linking pages' sentences as HTML with links and typeset formulas, also when those
 // pages come from the render cache.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const page = (title: string, id: string, definition: string, body = '') =>
   `- ### OntologyBlock\n\t- term-id:: ${id}\n\t- preferred-term:: ${title}\n\t- public-access:: true\n\t- definition:: ${definition}\n${body}`;
 
 const DEFINITION = 'A pruned weight is one with $|w| < 0.5$ when the loss > 0, e.g. after training. It is then set to zero.';
-const SUMMARY = 'A pruned weight is one with |w| < 0.5 when the loss > 0, e.g. after training.';
+const SUMMARY = 'A pruned weight is one with ∣w∣ < 0.5 when the loss > 0, e.g. after training.';
 
 let cold: StageResult;
 let warm: StageResult;
@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('texts from the rendered tree', () => {
-  it('gives the summary and definition text with formulas as TeX and comparison signs kept', () => {
+  it('gives the summary and definition text with formulas as readable text and comparison signs kept', () => {
     const data = readConceptPage(cold.dir, 'pruned-weight');
     expect(data.summary).toBe(SUMMARY);
     expect(data.definitionText).toBe(`${SUMMARY} It is then set to zero.`);

@@ -14,13 +14,27 @@ import type { RenderContext } from '../render/pipeline.ts';
 import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
 import { codeFingerprint } from './fingerprint.ts';
+import { describeTable, pageTerms } from './autolink-terms.ts';
 import { makeRenderContext, renderConceptPage, RENDERER_MODULE, type RenderedPage } from './render-page.ts';
 import { startRenderWorker, type RenderWorker } from './render-pool.ts';
 
+/**
+ * The terms a page's source mentions (autolink-terms.ts `pageTerms`), remembered with the digests of
+ * the term table and the page source they were found with, so a build whose table and page are
+ * unchanged need not scan the page again.
+ */
+export interface TermScan {
+  table: string;
+  page: string;
+  terms: string;
+}
+
 /** What the render cache keeps of a rendered page besides its body (which is stored by digest). */
 export interface CachedRender {
-  /** Digest of everything the body depends on: renderer code, page source, link environment. */
+  /** Digest of everything the body depends on: renderer code, page source, link environment, terms. */
   bodyDigest: string;
+  /** The page's term scan (null when automatic links are off). */
+  terms: TermScan | null;
   definitionHtml: string;
   /** The definition as plain text and its first sentence (the concept's summary), from the rendered tree. */
   definitionText: string;
@@ -89,9 +103,27 @@ function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget,
   return parts.join('\n');
 }
 
-function cachedRenderOf(bodyDigest: string, r: RenderedPage): CachedRender {
+/**
+ * What a page's automatic term links depend on: whether they are on, the page's own slug and the
+ * terms its source mentions, with how each resolves. The scan is reused while the term table and the
+ * page are unchanged.
+ */
+function termEnvironment(node: GraphNode, record: PageRecord, ctx: RenderContext, table: string, cached: TermScan | null | undefined): { env: string; scan: TermScan | null } {
+  if (!ctx.autolink) return { env: 'autolink:off', scan: null };
+  const page = ctx.autolink.page(record.page.file);
+  const head = `autolink:${node.slug}:${page?.enabled ?? false}`;
+  if (!page?.enabled) return { env: head, scan: null };
+  const scan =
+    cached && cached.table === table && cached.page === record.page.digest
+      ? cached
+      : { table, page: record.page.digest, terms: pageTerms(record, ctx.autolink.matcher) };
+  return { env: `${head}\n${scan.terms}`, scan };
+}
+
+function cachedRenderOf(bodyDigest: string, terms: TermScan | null, r: RenderedPage): CachedRender {
   return {
     bodyDigest,
+    terms,
     definitionHtml: r.definitionHtml,
     definitionText: r.definitionText,
     summary: r.summary,
@@ -105,6 +137,7 @@ interface PendingPage {
   node: GraphNode;
   record: PageRecord;
   bodyDigest: string;
+  terms: TermScan | null;
   render: CachedRender | null;
   rendered: RenderedPage | null;
 }
@@ -128,20 +161,24 @@ function prepare(options: PipelineOptions): Prepared {
   const renderer = currentRenderer();
   const recordBySlug = new Map<string, PageRecord>();
   for (const r of build.records) if (r.status === 'published' && r.concept?.kind === 'concept') recordBySlug.set(r.concept.slug, r);
+  const ctx = makeRenderContext(build, { autolink: options.config.autolink });
+  const table = ctx.autolink ? digest(describeTable(ctx.autolink.matcher)) : '';
   const pages = build.graph.nodes
     .filter((n) => n.kind === 'concept')
     .map((node): PendingPage => {
       const record = recordBySlug.get(node.slug) as PageRecord;
-      const bodyDigest = digest(`${renderer}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, build.tagOf)}`);
       const cached = options.cache?.get(node.slug);
-      return { node, record, bodyDigest, render: cached && cached.bodyDigest === bodyDigest ? cached : null, rendered: null };
+      const { env, scan } = termEnvironment(node, record, ctx, table, cached?.terms);
+      const bodyDigest = digest(`${renderer}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, build.tagOf)}\n${env}`);
+      const reusable = cached && cached.bodyDigest === bodyDigest ? { ...cached, terms: scan } : null;
+      return { node, record, bodyDigest, terms: scan, render: reusable, rendered: null };
     });
-  return { options, build, ctx: makeRenderContext(build), renderer, pages, parseSeconds, started };
+  return { options, build, ctx, renderer, pages, parseSeconds, started };
 }
 
 function renderHere(p: Prepared, page: PendingPage): void {
   page.rendered = renderConceptPage(page.record, p.ctx);
-  page.render = cachedRenderOf(page.bodyDigest, page.rendered);
+  page.render = cachedRenderOf(page.bodyDigest, page.terms, page.rendered);
 }
 
 function assemble(p: Prepared, rendered: number): SiteBuild {
@@ -237,7 +274,7 @@ export async function buildSiteParallel(options: PipelineOptions & { workers?: n
         const results = await pool[k].render(share.map((page) => page.record.page.file));
         share.forEach((page, j) => {
           page.rendered = results[j];
-          page.render = cachedRenderOf(page.bodyDigest, results[j]);
+          page.render = cachedRenderOf(page.bodyDigest, page.terms, results[j]);
         });
       }),
     );

@@ -10,6 +10,7 @@ import { renderBlocks, renderInline, type RenderContext } from '../render/pipeli
 import type { HeadingInfo } from '../render/rehype-headings.ts';
 import type { LinkContext } from '../render/sentences.ts';
 import { conceptHref, guideHref } from '../site/view.ts';
+import { autolinkOptions } from './autolink-terms.ts';
 import { demoRenderer } from './demo-embed.ts';
 
 export const RENDERER_MODULE = fileURLToPath(import.meta.url);
@@ -31,7 +32,12 @@ export interface RenderedPage {
   diagnostics: Diagnostic[];
 }
 
-export function makeRenderContext(build: GraphBuild): RenderContext {
+export interface RenderContextOptions {
+  /** Terms link themselves in page bodies (the site's `autolink` setting); off unless asked for. */
+  autolink?: boolean;
+}
+
+export function makeRenderContext(build: GraphBuild, options: RenderContextOptions = {}): RenderContext {
   const paths = new Set(build.graph.nodes.map((n) => (n.kind === 'guide' ? guideHref(n.slug) : conceptHref(n.slug))));
   return {
     resolveLink: build.resolveLink,
@@ -42,6 +48,7 @@ export function makeRenderContext(build: GraphBuild): RenderContext {
     },
     pageHref: (t) => (t.kind === 'guide' ? guideHref(t.slug) : conceptHref(t.slug)),
     demos: demoRenderer,
+    autolink: options.autolink ? autolinkOptions(build) : undefined,
   };
 }
 

@@ -8,7 +8,7 @@ import { makeRenderContext, renderConceptPage, type RenderedPage } from './rende
 
 const setup = workerData as WorkerSetup;
 const build = loadContent(setup.contentDir, setup.config);
-const ctx = makeRenderContext(build);
+const ctx = makeRenderContext(build, { autolink: setup.config.autolink });
 const byFile = new Map<string, PageRecord>(build.records.map((r) => [r.page.file, r]));
 parentPort?.once('message', (files: string[]) => {
   const bodies: RenderedPage[] = files.map((file) => renderConceptPage(byFile.get(file) as PageRecord, ctx));

@@ -31,6 +31,9 @@ import { guideListings, routeData, shellOf, SEARCH_BODIES_AUTO_LIMIT, type Guide
 import type { ConceptEntryData, Shell } from '../site/types.ts';
 import { conceptHref, guideHref } from '../site/view.ts';
 import type { CachedRender, SiteBuild } from './pipeline.ts';
+import { branchLabels, searchRecord, type SearchRecord } from './search-records.ts';
+
+export type { SearchRecord } from './search-records.ts';
 
 export const SITE_DATA_FORMAT = 2;
 
@@ -58,18 +61,6 @@ export interface BodyFile {
   html: string;
   headings: HeadingInfo[];
   text: string;
-}
-
-export interface SearchRecord {
-  url: string;
-  title: string;
-  termId: string | null;
-  aliases: string[];
-  /** Plain text: the definition, then (when bodies are indexed) the body. */
-  content: string;
-  summary: string;
-  domain: string | null;
-  status: string | null;
 }
 
 export interface RenderCacheFile {
@@ -282,19 +273,11 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
   written += Number(writeIfChanged(path.join(dir, 'previews.json'), JSON.stringify(previews)));
 
   const searchBodies = site.config.searchBodies === 'always' || (site.config.searchBodies === 'auto' && entries.length <= SEARCH_BODIES_AUTO_LIMIT);
+  const labels = branchLabels(graph);
   const records: SearchRecord[] = entries.map((e, k) => {
     const page = site.pages[k];
     const bodyText = searchBodies ? (page.rendered?.text ?? readBody(dir, page.render.bodyDigest).text) : '';
-    return {
-      url: conceptHref(e.slug),
-      title: e.title,
-      termId: e.termId,
-      aliases: e.aliases,
-      content: [e.definitionText, bodyText].filter((t) => t !== '').join(' '),
-      summary: e.summary,
-      domain: e.domain?.name ?? null,
-      status: e.status,
-    };
+    return searchRecord(e, { definitionText: page.render.definitionText, bodyText }, graph, labels);
   });
   written += Number(writeIfChanged(path.join(dir, 'search.json'), JSON.stringify(records)));
 

@@ -15,6 +15,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Block } from '../logseq/types.ts';
 import type { LinkTarget } from '../ontology/graph.ts';
 import { outlineToMdast, parseMarkdown } from './outline-to-mdast.ts';
+import { rehypeAutolink, type AutolinkOptions } from './rehype-autolink.ts';
 import { rehypeCode } from './rehype-code.ts';
 import { rehypeDemos, type DemoRenderer, type DemoUse } from './rehype-demos.ts';
 import { rehypeFixFragments, rehypeHeadings, type HeadingInfo } from './rehype-headings.ts';
@@ -25,6 +26,7 @@ import { rehypeReferences } from './rehype-references.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { plainTextOf } from './plain-text.ts';
 import { firstSentence, linkContexts, type LinkContext } from './sentences.ts';
+import { TermMatcher } from './term-matcher.ts';
 import { someNode } from './tree.ts';
 
 export interface RenderContext {
@@ -34,11 +36,13 @@ export interface RenderContext {
   /** Whether a root-relative page URL written in content (/concepts/x/) is published. */
   isPublishedPath: (path: string) => boolean;
   demos: DemoRenderer;
+  /** Terms that link themselves in page bodies (rehype-autolink.ts); absent: no automatic links. */
+  autolink?: AutolinkOptions;
 }
 
 export interface RenderResult {
   html: string;
-  /** The rendered text without markup (formulas as their TeX), from the tree. */
+  /** The rendered text without markup (formulas as readable text, see math-text.ts), from the tree: what search indexes. */
   text: string;
   /** The first sentence of that text (for a definition: the concept's summary). */
   summary: string;
@@ -47,6 +51,8 @@ export interface RenderResult {
   headings: HeadingInfo[];
   hasMath: boolean;
   demos: string[];
+  /** Links added by automatic term linking (bodies only). */
+  autolinks: number;
   diagnostics: Diagnostic[];
 }
 
@@ -67,6 +73,9 @@ function rehypeRawWhenNeeded() {
   return (tree: HastRoot, file: VFile) => (hasRaw(tree) ? raw(tree, file) : tree);
 }
 
+/** Without a term table, the autolink step is a no-op (it still reports zero links). */
+const NO_AUTOLINK: AutolinkOptions = { matcher: new TermMatcher([]), page: () => null };
+
 function makeProcessor(ctx: RenderContext) {
   return unified()
     .use(remarkRehype, { allowDangerousHtml: true })
@@ -76,6 +85,7 @@ function makeProcessor(ctx: RenderContext) {
     .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref })
     .use(rehypeReferences)
     .use(rehypeDemos, ctx.demos)
+    .use(rehypeAutolink, ctx.autolink ?? NO_AUTOLINK)
     .use(rehypeMath)
     .use(rehypeCode)
     .use(rehypeHeadings, { minDepth: 2, reservedIds: PAGE_IDS })
@@ -101,8 +111,9 @@ function unwrapLoneParagraph(tree: HastRoot): void {
   if (kids.length === 1 && kids[0].type === 'element' && kids[0].tagName === 'p') tree.children = kids[0].children;
 }
 
-function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, inline = false): RenderResult {
+function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, body = false, inline = false): RenderResult {
   const vfile = new VFile({ path: file });
+  vfile.data.autolink = body;
   const diagnostics: Diagnostic[] = [];
   let html = '';
   let text = '';
@@ -113,7 +124,7 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, inline = 
     const hast = processor.runSync(tree, vfile) as HastRoot;
     if (inline) unwrapLoneParagraph(hast);
     html = processor.stringify(hast, vfile);
-    text = plainTextOf(hast);
+    text = plainTextOf(hast, { math: 'text' });
     summary = firstSentence(hast);
     links = linkContexts(hast, ctx.isPublishedPath);
   } catch (err) {
@@ -135,6 +146,17 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, inline = 
         : diagnostic('broken-link', file, p.line, `link "${p.url}" leads to no published page; it is shown as plain text`, p.url),
     );
   }
+  for (const a of vfile.data.ambiguousTerms ?? []) {
+    diagnostics.push(
+      diagnostic(
+        'ambiguous-term',
+        file,
+        a.line,
+        `"${a.term}" is a term of several concepts (${a.candidates.join(', ')}), so it is not linked automatically; link the one you mean with [[…]]`,
+        a.term,
+      ),
+    );
+  }
   const demos = (vfile.data.demos as DemoUse[] | undefined) ?? [];
   for (const d of demos) {
     for (const problem of d.problems) diagnostics.push(diagnostic('unknown-demo', file, d.line, problem, d.name));
@@ -147,13 +169,14 @@ function renderTree(tree: MdastRoot, file: string, ctx: RenderContext, inline = 
     headings: (vfile.data.headings as HeadingInfo[] | undefined) ?? [],
     hasMath: hasMathNode(tree),
     demos: [...new Set(demos.filter((d) => d.known).map((d) => d.name))],
+    autolinks: vfile.data.autolinks ?? 0,
     diagnostics,
   };
 }
 
-/** Renders a Logseq page body (its readable blocks). */
+/** Renders a Logseq page body (its readable blocks): the one render where terms link themselves. */
 export function renderBlocks(blocks: readonly Block[], file: string, ctx: RenderContext, title?: string): RenderResult {
-  return renderTree(outlineToMdast(blocks, title), file, ctx);
+  return renderTree(outlineToMdast(blocks, title), file, ctx, true);
 }
 
 /** Renders Markdown text (a front-matter page's body or a definition). */
@@ -167,5 +190,5 @@ export function renderMarkdown(text: string, line: number, file: string, ctx: Re
  * a space before the full stop).
  */
 export function renderInline(text: string, line: number, file: string, ctx: RenderContext): RenderResult {
-  return renderTree(parseMarkdown(text, line), file, ctx, true);
+  return renderTree(parseMarkdown(text, line), file, ctx, false, true);
 }

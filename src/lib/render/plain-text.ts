@@ -1,7 +1,8 @@
 // Plain text of a rendered tree (hast), for uses that cannot carry markup: search records, excerpts,
 // meta descriptions, RDF literals. Made from the tree, never from Markdown with regular expressions:
-// formulas read as their TeX source (KaTeX's output carries it, see rehype-math.ts), block elements
-// are separated by a space, and whitespace is collapsed.
+// formulas read as their TeX source, or (`math: 'text'`) as readable text with their symbols (both
+// kept on KaTeX's node by rehype-math.ts), block elements are separated by a space, and whitespace
+// is collapsed.
 import type { Root, RootContent } from 'hast';
 
 const BLOCK = new Set([
@@ -15,15 +16,24 @@ export interface MathRawData {
   tex: string;
   /** Display math (a block of its own) rather than a formula in the text. */
   display: boolean;
+  /** The formula as readable text (math-text.ts): `∂L/∂w` for `\frac{\partial L}{\partial w}`. */
+  text?: string;
 }
 
-export function plainTextOf(tree: Root | RootContent): string {
+export interface PlainTextOptions {
+  /** How formulas read: their TeX source (the default) or readable text. */
+  math?: 'tex' | 'text';
+}
+
+export function plainTextOf(tree: Root | RootContent, options: PlainTextOptions = {}): string {
+  const asText = options.math === 'text';
   const parts: string[] = [];
   const walk = (node: Root | RootContent) => {
     if (node.type === 'text') parts.push(node.value);
     else if ((node as { type: string }).type === 'raw') {
-      const tex = (node.data as Partial<MathRawData> | undefined)?.tex;
-      if (tex !== undefined) parts.push(tex);
+      const data = node.data as Partial<MathRawData> | undefined;
+      const formula = asText ? (data?.text ?? data?.tex) : data?.tex;
+      if (formula !== undefined) parts.push(formula);
     } else if (node.type === 'element') {
       if (SKIP.has(node.tagName)) return;
       const block = BLOCK.has(node.tagName);

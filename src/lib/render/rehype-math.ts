@@ -8,6 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import type { VFile } from 'vfile';
+import { mathTextOf } from './math-text.ts';
 import type { MathRawData } from './plain-text.ts';
 
 /** Messages this plugin leaves on the file carry this source. */
@@ -15,6 +16,8 @@ export const MATH_MESSAGE_SOURCE = 'kb-math';
 
 interface Typeset {
   html: string;
+  /** The formula as readable text (math-text.ts), for plain-text uses. */
+  text: string;
   error: Error | null;
 }
 
@@ -38,7 +41,7 @@ function typeset(value: string, displayMode: boolean): Typeset {
     }
   }
   if (!html) html = toHtml({ type: 'element', tagName: 'span', properties: { className: ['katex-error'], style: 'color:#cc0000' }, children: [{ type: 'text', value }] });
-  const result = { html, error };
+  const result = { html, text: mathTextOf(html) || value, error };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;
@@ -61,13 +64,13 @@ export function rehypeMath() {
         }
         const displayMode = code !== child || classes.includes('math-display');
         const value = toText(code, { whitespace: 'pre' });
-        const { html, error } = typeset(value, displayMode);
+        const { html, text, error } = typeset(value, displayMode);
         if (error) {
           file.message('Could not render math with KaTeX', { cause: error, place: child.position, ruleId: error.name.toLowerCase(), source: MATH_MESSAGE_SOURCE });
         }
         // hast's types have no `raw` node (it is mdast-util-to-hast's extension); rehype-stringify writes
-        // it. The TeX stays on the node for plain-text uses (plain-text.ts).
-        const data: MathRawData = { tex: value, display: displayMode };
+        // it. The TeX and the readable text stay on the node for plain-text uses (plain-text.ts).
+        const data: MathRawData = { tex: value, display: displayMode, text };
         parent.children[k] = { type: 'raw', value: html, data } as unknown as ElementContent;
       }
     };

@@ -113,7 +113,7 @@ function trim(flat: string, from: number, to: number): [number, number] {
 }
 
 /**
- * The first sentence of a rendered text, as plain text (formulas as their TeX), at most `max`
+ * The first sentence of a rendered text, as plain text (formulas as readable text), at most `max`
  * characters (cut at a word, with an ellipsis). Reads the first paragraph or list item that has text.
  */
 export function firstSentence(tree: Root, max = MAX_SUMMARY): string {
@@ -122,7 +122,7 @@ export function firstSentence(tree: Root, max = MAX_SUMMARY): string {
   const { flat } = flatten(run);
   const end = sentenceEnds(flat)[0] ?? flat.length;
   const [from, to] = trim(flat, 0, end);
-  const text = plainTextOf({ type: 'root', children: slice(run, from, to) });
+  const text = plainTextOf({ type: 'root', children: slice(run, from, to) }, { math: 'text' });
   if (text.length <= max) return text;
   const cutAt = text.lastIndexOf(' ', max - 1);
   return `${text.slice(0, cutAt > max / 2 ? cutAt : max - 1).replace(/[\s,;:]+$/, '')}…`;

@@ -7,6 +7,7 @@ import { rootPaths } from '../ontology/queries.ts';
 import type { LinkContext } from '../render/sentences.ts';
 import { relationLabel } from './relations.ts';
 import { sidebarOf } from './sidebar.ts';
+import { AUTOLINK_PROPERTY } from '../render/rehype-autolink.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
 export const conceptHref = (slug: string) => `/concepts/${slug}/`;
@@ -109,7 +110,8 @@ export class GraphView {
       lastUpdated: node.lastUpdated,
       owlClass: node.owlClass,
       tags: node.tags.flatMap((name) => (g.tagSlugs[name] ? [{ name, slug: g.tagSlugs[name] }] : [])),
-      properties: node.properties,
+      // A page setting (`autolink:: false`) is not a fact about the concept.
+      properties: node.properties.filter((p) => p.key.toLowerCase() !== AUTOLINK_PROPERTY),
       breadcrumbs,
       parents,
       children,
