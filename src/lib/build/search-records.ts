@@ -1,6 +1,6 @@
 // The search record of each published concept: what the search index holds about it. Text comes from
 // the rendered trees (definition and body, formulas as readable text, never TeX); the summary is the
-// definition's first sentence, shown as the excerpt when a reader's query names the concept; the
+// definition's first sentence (the concept's summary, cut from its rendered tree), shown as the excerpt when a reader's query names the concept; the
 // `branches` are the taxonomy branches the concept belongs to (the titles of its ancestors, and its
 // own title when it has narrower terms), so filtering on one branch finds every narrower term.
 import type { ConceptGraph } from '../ontology/graph.ts';
@@ -21,14 +21,6 @@ export interface SearchRecord {
   status: string | null;
   /** Branch labels (see `branchLabels`) of the taxonomy branches this concept is in, sorted. */
   branches: string[];
-}
-
-/** The first sentence of plain text (at most `max` characters). */
-export function leadSentence(text: string, max = 240): string {
-  const plain = text.replace(/\s+/g, ' ').trim();
-  const m = /^(.+?[.!?])(\s|$)/.exec(plain);
-  const s = m ? m[1] : plain;
-  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
 }
 
 /**
@@ -60,7 +52,7 @@ export function searchRecord(entry: ConceptEntryData, text: RecordText, graph: C
     termId: entry.termId,
     aliases: entry.aliases,
     content: [text.definitionText, text.bodyText].filter((t) => t !== '').join(' '),
-    summary: leadSentence(text.definitionText),
+    summary: entry.summary,
     domain: entry.domain?.name ?? null,
     status: entry.status,
     branches,
