@@ -120,7 +120,7 @@ describe('formulas', () => {
 
   it('keeps comparison signs in the meta description and preview made from the definition', async () => {
     const preview = JSON.parse(readFileSync(path.join(outDir, 'previews', 'weighted-sum.json'), 'utf8')) as { summary: string };
-    expect(preview.summary).toBe('The weighted sum w_1 x_1 + w_2 x_2 adds each input of a unit times its Weight, before any activation.');
+    expect(preview.summary).toBe('The weighted sum w₁x₁ + w₂x₂ adds each input of a unit times its Weight, before any activation.');
     await withPage({}, '/concepts/weighted-sum/', async (page) => {
       expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(preview.summary);
     });

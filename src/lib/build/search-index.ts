@@ -34,17 +34,7 @@ export interface SearchIndexResult {
  * if they hold a lone surrogate (a JSON-LD value can decode to one): those become U+FFFD.
  */
 export function pagefindRecord(record: SearchRecord) {
-  const clean = (s: string) => s.toWellFormed();
-  const r: SearchRecord = {
-    ...record,
-    title: clean(record.title),
-    termId: record.termId === null ? null : clean(record.termId),
-    aliases: record.aliases.map(clean),
-    content: clean(record.content),
-    summary: clean(record.summary),
-    domain: record.domain === null ? null : clean(record.domain),
-    status: record.status === null ? null : clean(record.status),
-  };
+  const r = wellFormed(record);
   const head = [r.title, r.termId ?? '', ...r.aliases].filter((t) => t !== '').join('. ');
   const meta: Record<string, string> = { title: r.title, summary: r.summary };
   if (r.termId) meta.termId = r.termId;
@@ -56,6 +46,14 @@ export function pagefindRecord(record: SearchRecord) {
   if (r.status) filters.status = [r.status];
   if (r.branches.length > 0) filters.branch = r.branches;
   return { url: r.url, content: r.content ? `${head}. ${r.content}` : head, language: 'en', meta, filters };
+}
+
+/** A copy of `value` whose every string is well-formed UTF-16 (lone surrogates become U+FFFD). */
+function wellFormed<T>(value: T): T {
+  if (typeof value === 'string') return value.toWellFormed() as T;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v)])) as T;
+  return value;
 }
 
 /** A built page as the index should read it: formulas as readable text (not KaTeX's TeX annotation and visual copy). */
