@@ -15,8 +15,8 @@ import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { describeTable, pageTerms } from './autolink-terms.ts';
-import { makeRenderContext, renderConceptPage, RENDERER_MODULE, type RenderedPage } from './render-page.ts';
-import { startRenderWorker, type RenderWorker } from './render-pool.ts';
+import { renderConceptPage, renderContextOf, renderEnvironment, RENDERER_MODULE, type RenderedPage, type RenderEnvironment } from './render-page.ts';
+import { startRenderWorker } from './render-pool.ts';
 
 /**
  * The terms a page's source mentions (autolink-terms.ts `pageTerms`), remembered with the digests of
@@ -146,6 +146,7 @@ interface PendingPage {
 interface Prepared {
   options: PipelineOptions;
   build: GraphBuild;
+  env: RenderEnvironment;
   ctx: RenderContext;
   renderer: string;
   pages: PendingPage[];
@@ -161,7 +162,8 @@ function prepare(options: PipelineOptions): Prepared {
   const renderer = currentRenderer();
   const recordBySlug = new Map<string, PageRecord>();
   for (const r of build.records) if (r.status === 'published' && r.concept?.kind === 'concept') recordBySlug.set(r.concept.slug, r);
-  const ctx = makeRenderContext(build, { autolink: options.config.autolink });
+  const env = renderEnvironment(build, { autolink: options.config.autolink });
+  const ctx = renderContextOf(env);
   const table = ctx.autolink ? digest(describeTable(ctx.autolink.matcher)) : '';
   const pages = build.graph.nodes
     .filter((n) => n.kind === 'concept')
@@ -173,7 +175,7 @@ function prepare(options: PipelineOptions): Prepared {
       const reusable = cached && cached.bodyDigest === bodyDigest ? { ...cached, terms: scan } : null;
       return { node, record, bodyDigest, terms: scan, render: reusable, rendered: null };
     });
-  return { options, build, ctx, renderer, pages, parseSeconds, started };
+  return { options, build, env, ctx, renderer, pages, parseSeconds, started };
 }
 
 function renderHere(p: Prepared, page: PendingPage): void {
@@ -239,32 +241,25 @@ const PARALLEL_THRESHOLD = 300;
 
 /**
  * Runs the pipeline, rendering pages in worker threads (one per core) when there are many to render.
- * Each worker re-reads the content folder (the graph is deterministic, so it is the same graph) and
- * renders its share of pages; results are identical to buildSite's. With `expectRender` (no render
- * cache yet: a cold build) the workers start before this thread parses the content, so the parsing
- * overlaps; otherwise they start only if enough pages turn out to need rendering.
+ * Each worker gets the build's render environment (plain data: how every link, tag and term
+ * resolves) and reads and renders only its share of the files; results are identical to buildSite's.
  */
-export async function buildSiteParallel(options: PipelineOptions & { workers?: number; expectRender?: boolean }): Promise<SiteBuild> {
-  const setup = { contentDir: options.contentDir, config: options.config };
+export async function buildSiteParallel(options: PipelineOptions & { workers?: number }): Promise<SiteBuild> {
   const cores = options.workers ?? availableParallelism();
-  const early: RenderWorker[] = options.expectRender && cores >= 2 ? Array.from({ length: cores }, () => startRenderWorker(setup)) : [];
-  let p: Prepared;
-  try {
-    p = prepare(options);
-  } catch (err) {
-    for (const w of early) w.stop();
-    throw err;
-  }
+  const p = prepare(options);
   const pending = p.pages.filter((page) => !page.render);
   const workers = Math.min(cores, Math.ceil(pending.length / 100));
   if (pending.length < PARALLEL_THRESHOLD || workers < 2) {
-    for (const w of early) w.stop();
     for (const page of pending) renderHere(p, page);
     return assemble(p, pending.length);
   }
-  // Workers started early are one per core, at least as many as needed: stop the rest.
-  for (const w of early.slice(workers)) w.stop();
-  const pool = early.length > 0 ? early.slice(0, workers) : Array.from({ length: workers }, () => startRenderWorker(setup));
+  // The workers read their pages themselves: the parsed blocks held here are no longer needed, and on
+  // a large glossary they are most of this thread's memory.
+  for (const r of p.build.records) {
+    r.page.blocks = [];
+    r.body = [];
+  }
+  const pool = Array.from({ length: workers }, () => startRenderWorker({ contentDir: options.contentDir, config: options.config, env: p.env }));
   options.onProgress?.(`rendering ${pending.length} pages in ${workers} worker threads`);
   const shares: PendingPage[][] = Array.from({ length: workers }, () => []);
   pending.forEach((page, k) => shares[k % workers].push(page));

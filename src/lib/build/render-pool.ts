@@ -1,14 +1,13 @@
 // Rendering in worker threads: each worker (src/lib/build/render-worker.ts, TypeScript loaded through
-// tsx) reads the content folder and builds the graph as soon as it starts, then renders the files it
-// is sent and posts their bodies back. Starting the workers before the main thread has parsed the
-// content lets both parse at once.
+// tsx) gets the build's render environment, renders the files it is sent and posts the pages back.
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../../config.ts';
-import type { RenderedPage } from './render-page.ts';
+import type { RenderedPage, RenderEnvironment } from './render-page.ts';
 
 export interface WorkerSetup {
   contentDir: string;
   config: SiteConfig;
+  env: RenderEnvironment;
 }
 
 /** A started worker: `render` sends it files once (and lets it exit afterwards); `stop` ends it unused. */

@@ -28,7 +28,6 @@ export async function runSiteDataStage(options: StageOptions): Promise<StageResu
     contentDir: options.contentDir,
     config: options.config,
     cache,
-    expectRender: cache.size === 0,
     workers: options.workers,
     onProgress: options.onProgress,
   });
