@@ -9,11 +9,12 @@ import type { SiteConfig } from '../../config.ts';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { PageRecord } from '../ontology/extract.ts';
 import type { GraphBuild, GraphNode, LinkTarget } from '../ontology/graph.ts';
-import { loadContent } from '../ontology/load.ts';
+import { buildGraph } from '../ontology/graph.ts';
 import type { RenderContext } from '../render/pipeline.ts';
 import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
 import { codeFingerprint } from './fingerprint.ts';
+import { bodyOf, READER_MODULE, readRecords } from './page-records.ts';
 import { describeTable, pageTerms } from './autolink-terms.ts';
 import { renderConceptPage, renderContextOf, renderEnvironment, RENDERER_MODULE, type RenderedPage, type RenderEnvironment } from './render-page.ts';
 import { startRenderWorker } from './render-pool.ts';
@@ -74,6 +75,8 @@ export interface PipelineOptions {
   contentDir: string;
   config: SiteConfig;
   cache?: RenderCache;
+  /** Where page records are cached between runs (src/lib/build/page-records.ts); none when absent. */
+  recordCache?: string;
   onProgress?: (msg: string) => void;
 }
 
@@ -84,6 +87,13 @@ let rendererFingerprint: string | null = null;
 export function currentRenderer(): string {
   rendererFingerprint ??= codeFingerprint([RENDERER_MODULE]);
   return rendererFingerprint;
+}
+
+let readerFingerprint: string | null = null;
+/** The fingerprint of the page reader's code (parsing and extraction; computed once per process). */
+export function currentReader(): string {
+  readerFingerprint ??= codeFingerprint([READER_MODULE]);
+  return readerFingerprint;
 }
 
 /** What a page's rendering depends on besides its own source: how each of its links resolves. */
@@ -108,15 +118,21 @@ function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget,
  * terms its source mentions, with how each resolves. The scan is reused while the term table and the
  * page are unchanged.
  */
-function termEnvironment(node: GraphNode, record: PageRecord, ctx: RenderContext, table: string, cached: TermScan | null | undefined): { env: string; scan: TermScan | null } {
+function termEnvironment(
+  node: GraphNode,
+  record: PageRecord,
+  ctx: RenderContext,
+  table: string,
+  cached: TermScan | null | undefined,
+  readBody: (r: PageRecord) => void,
+): { env: string; scan: TermScan | null } {
   if (!ctx.autolink) return { env: 'autolink:off', scan: null };
   const page = ctx.autolink.page(record.page.file);
   const head = `autolink:${node.slug}:${page?.enabled ?? false}`;
   if (!page?.enabled) return { env: head, scan: null };
-  const scan =
-    cached && cached.table === table && cached.page === record.page.digest
-      ? cached
-      : { table, page: record.page.digest, terms: pageTerms(record, ctx.autolink.matcher) };
+  if (cached && cached.table === table && cached.page === record.page.digest) return { env: `${head}\n${cached.terms}`, scan: cached };
+  readBody(record);
+  const scan = { table, page: record.page.digest, terms: pageTerms(record, ctx.autolink.matcher) };
   return { env: `${head}\n${scan.terms}`, scan };
 }
 
@@ -156,21 +172,23 @@ interface Prepared {
 
 function prepare(options: PipelineOptions): Prepared {
   const started = performance.now();
-  const build = loadContent(options.contentDir, options.config);
+  const { records, parsed } = readRecords(options.contentDir, options.config, options.recordCache ?? null, currentReader());
+  const build = buildGraph(records, options.config.domains);
   const parseSeconds = (performance.now() - started) / 1000;
-  options.onProgress?.(`parsed ${build.records.length} files in ${parseSeconds.toFixed(1)} s`);
+  options.onProgress?.(`read ${records.length} files (${parsed} parsed, ${records.length - parsed} unchanged) in ${parseSeconds.toFixed(1)} s`);
   const renderer = currentRenderer();
   const recordBySlug = new Map<string, PageRecord>();
   for (const r of build.records) if (r.status === 'published' && r.concept?.kind === 'concept') recordBySlug.set(r.concept.slug, r);
   const env = renderEnvironment(build, { autolink: options.config.autolink });
   const ctx = renderContextOf(env);
+  const readBody = (r: PageRecord) => void bodyOf(options.contentDir, r, options.config);
   const table = ctx.autolink ? digest(describeTable(ctx.autolink.matcher)) : '';
   const pages = build.graph.nodes
     .filter((n) => n.kind === 'concept')
     .map((node): PendingPage => {
       const record = recordBySlug.get(node.slug) as PageRecord;
       const cached = options.cache?.get(node.slug);
-      const { env, scan } = termEnvironment(node, record, ctx, table, cached?.terms);
+      const { env, scan } = termEnvironment(node, record, ctx, table, cached?.terms, readBody);
       const bodyDigest = digest(`${renderer}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, build.tagOf)}\n${env}`);
       const reusable = cached && cached.bodyDigest === bodyDigest ? { ...cached, terms: scan } : null;
       return { node, record, bodyDigest, terms: scan, render: reusable, rendered: null };
@@ -179,6 +197,7 @@ function prepare(options: PipelineOptions): Prepared {
 }
 
 function renderHere(p: Prepared, page: PendingPage): void {
+  bodyOf(p.options.contentDir, page.record, p.options.config);
   page.rendered = renderConceptPage(page.record, p.ctx);
   page.render = cachedRenderOf(page.bodyDigest, page.terms, page.rendered);
 }

@@ -1,6 +1,7 @@
 // The first stage of a build: run the pipeline over a content folder (reusing the bodies the last run
 // rendered, where they still hold) and write the site data folder. `npm run build` runs it before
 // Astro starts; Astro's content loader runs it itself in `astro dev` and in a bare `astro build`.
+import path from 'node:path';
 import type { SiteConfig } from '../../config.ts';
 import { buildSiteParallel, type SiteBuild } from './pipeline.ts';
 import { readRenderCache, siteDataDir, writeSiteData, type SiteIndex } from './site-data.ts';
@@ -28,6 +29,7 @@ export async function runSiteDataStage(options: StageOptions): Promise<StageResu
     contentDir: options.contentDir,
     config: options.config,
     cache,
+    recordCache: path.join(dir, 'records.bin'),
     workers: options.workers,
     onProgress: options.onProgress,
   });

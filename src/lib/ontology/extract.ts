@@ -51,6 +51,8 @@ export interface PageRecord {
   ontology: boolean;
   /** Top-level blocks that make up the readable body (ontology block and property-only bullets removed). */
   body: Block[];
+  /** Set when the parsed body was left out (a cached record, src/lib/build/page-records.ts). */
+  bodyDropped?: boolean;
   /** Why the page is published or withheld (null for empty and unreadable pages). */
   publication: PublicationDecision | null;
   diagnostics: Diagnostic[];
