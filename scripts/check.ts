@@ -1,11 +1,12 @@
 // `npm run check -- [--content DIR] [--json]`: validates a content folder without building the site
-// (GUIDE §4). Human output: one `file:line: severity code: message` line per diagnostic and a
+// (GUIDE §4), with the build's own pipeline up to rendered pages, so it reports exactly what a build
+// reports (rendering problems too: invalid formulas, local links and images that lead nowhere,
+// unknown demos); pages it renders are kept in the build cache for the next build or check. Human output: one `file:line: severity code: message` line per diagnostic and a
 // grouped summary; `--json`: one JSON object. Exit status 1 when any error is found, 2 on a usage or
 // configuration error (an unknown flag, a missing or empty content folder, an invalid KB_* value).
-import { loadSiteConfig, resolveContentDir } from '../src/config.ts';
-import { compareDiagnostics, countBySeverity, formatDiagnostic } from '../src/lib/diagnostics.ts';
-import { demoDiagnostics } from '../src/lib/build/demo-embed.ts';
-import { loadContent } from '../src/lib/ontology/load.ts';
+import { loadSiteConfig, resolveCacheDir, resolveContentDir } from '../src/config.ts';
+import { runCheckStage } from '../src/lib/build/site-data-stage.ts';
+import { countBySeverity, formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { checkReport } from '../src/lib/ontology/report.ts';
 import { configured, contentFolder, parseCommandLine } from './lib/cli.ts';
 
@@ -26,17 +27,17 @@ const spec = {
 const { values } = parseCommandLine(spec);
 const config = configured(spec, () => loadSiteConfig());
 const dir = contentFolder(spec, () => resolveContentDir(values.content));
-const build = loadContent(dir, { ...config, digest: false });
-build.diagnostics.push(...demoDiagnostics(build.records));
-build.diagnostics.sort(compareDiagnostics);
-const report = checkReport(build);
-const counts = countBySeverity(build.diagnostics);
+const cacheDir = configured(spec, () => resolveCacheDir());
+const site = await runCheckStage({ contentDir: dir, config, cacheDir });
+const { build, diagnostics } = site;
+const report = { ...checkReport(build), diagnostics };
+const counts = countBySeverity(diagnostics);
 if (values.json) {
   process.stdout.write(JSON.stringify(report) + '\n');
 } else {
-  for (const d of build.diagnostics) console.log(formatDiagnostic(d));
+  for (const d of diagnostics) console.log(formatDiagnostic(d));
   const byCode = new Map<string, number>();
-  for (const d of build.diagnostics) byCode.set(`${d.severity} ${d.code}`, (byCode.get(`${d.severity} ${d.code}`) ?? 0) + 1);
+  for (const d of diagnostics) byCode.set(`${d.severity} ${d.code}`, (byCode.get(`${d.severity} ${d.code}`) ?? 0) + 1);
   console.log('');
   console.log(`checked ${build.records.length} files in ${dir}: ${report.concepts.length} published, ${report.withheld} withheld`);
   for (const [k, n] of [...byCode].sort()) console.log(`  ${n} × ${k}`);

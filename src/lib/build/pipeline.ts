@@ -14,6 +14,7 @@ import type { RenderContext } from '../render/pipeline.ts';
 import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
 import { codeFingerprint } from './fingerprint.ts';
+import { guideDiagnostics } from './guide-checks.ts';
 import { bodyOf, READER_MODULE, readRecords } from './page-records.ts';
 import { describeTable, pageTerms } from './autolink-terms.ts';
 import { renderConceptPage, renderContextOf, renderEnvironment, RENDERER_MODULE, type RenderedPage, type RenderEnvironment } from './render-page.ts';
@@ -53,7 +54,7 @@ export interface SitePage {
   node: GraphNode;
   record: PageRecord;
   render: CachedRender;
-  /** The freshly rendered page, or null when the cached body was reused. */
+  /** The freshly rendered page, or null when the cached body was reused (or the run stored it). */
   rendered: RenderedPage | null;
 }
 
@@ -77,6 +78,12 @@ export interface PipelineOptions {
   cache?: RenderCache;
   /** Where page records are cached between runs (src/lib/build/page-records.ts); none when absent. */
   recordCache?: string;
+  /**
+   * Where a rendered page goes as soon as it is rendered (its body, by its digest). When given, the
+   * run keeps only what the render cache keeps of it (`SitePage.rendered` stays null): on a large
+   * glossary the rendered pages would not fit in memory together.
+   */
+  store?: (bodyDigest: string, page: RenderedPage) => void;
   onProgress?: (msg: string) => void;
 }
 
@@ -196,15 +203,25 @@ function prepare(options: PipelineOptions): Prepared {
   return { options, build, env, ctx, renderer, pages, parseSeconds, started };
 }
 
+/** Takes a freshly rendered page: into the store (and out of memory) when the run has one. */
+function took(p: Prepared, page: PendingPage, rendered: RenderedPage): void {
+  page.render = cachedRenderOf(page.bodyDigest, page.terms, rendered);
+  if (p.options.store) p.options.store(page.bodyDigest, rendered);
+  else page.rendered = rendered;
+}
+
 function renderHere(p: Prepared, page: PendingPage): void {
   bodyOf(p.options.contentDir, page.record, p.options.config);
-  page.rendered = renderConceptPage(page.record, p.ctx);
-  page.render = cachedRenderOf(page.bodyDigest, page.terms, page.rendered);
+  took(p, page, renderConceptPage(page.record, p.ctx));
 }
 
 function assemble(p: Prepared, rendered: number): SiteBuild {
   const { options } = p;
   const diagnostics = [...p.build.diagnostics];
+  // Guides are compiled by Astro; the pipeline checks them, so check and build report the same.
+  for (const r of p.build.records) {
+    if (r.status === 'published' && r.concept?.kind === 'guide') diagnostics.push(...guideDiagnostics(r.page.file, bodyOf(options.contentDir, r, options.config), p.ctx));
+  }
   const pages: SitePage[] = p.pages.map((page) => {
     const render = page.render as CachedRender;
     diagnostics.push(...render.diagnostics);
@@ -277,6 +294,7 @@ export async function buildSiteParallel(options: PipelineOptions & { workers?: n
   for (const r of p.build.records) {
     r.page.blocks = [];
     r.body = [];
+    r.bodyDropped = true;
   }
   const pool = Array.from({ length: workers }, () => startRenderWorker({ contentDir: options.contentDir, config: options.config, env: p.env }));
   options.onProgress?.(`rendering ${pending.length} pages in ${workers} worker threads`);
@@ -284,13 +302,12 @@ export async function buildSiteParallel(options: PipelineOptions & { workers?: n
   pending.forEach((page, k) => shares[k % workers].push(page));
   try {
     await Promise.all(
-      shares.map(async (share, k) => {
-        const results = await pool[k].render(share.map((page) => page.record.page.file));
-        share.forEach((page, j) => {
-          page.rendered = results[j];
-          page.render = cachedRenderOf(page.bodyDigest, page.terms, results[j]);
-        });
-      }),
+      shares.map((share, k) =>
+        pool[k].render(
+          share.map((page) => page.record.page.file),
+          (batch) => batch.pages.forEach((rendered, j) => took(p, share[batch.from + j], rendered)),
+        ),
+      ),
     );
   } finally {
     for (const w of pool) w.stop();
