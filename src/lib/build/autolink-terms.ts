@@ -90,5 +90,10 @@ function sourceText(blocks: readonly Block[], into: string[]): string[] {
  * this only for pages that mention it.
  */
 export function pageTerms(record: PageRecord, matcher: TermMatcher): string {
-  return matcher.occurringKey(sourceText(record.body, []).join('\n'));
+  return matcher.occurringKey(record.termText ?? termTextOf(record.body));
+}
+
+/** The text of a page's body in which its terms are looked for (kept on a record whose body is not). */
+export function termTextOf(body: readonly Block[]): string {
+  return sourceText(body, []).join('\n');
 }

@@ -3,8 +3,11 @@
 // page record (the concept extracted from it, its diagnostics, its digest) comes from the cache, which
 // is stored with V8's serialiser in one file of the build cache. What the cache leaves out is the
 // page's parsed body (the biggest part of a record); `bodyOf` reads it again from the file when the
-// pipeline needs it, which is only for pages it renders or must scan for terms. Reading, parsing and
-// extracting are the same functions as without the cache, so a cached record is the record.
+// pipeline needs it, which is only for pages it renders on this thread (render workers read their
+// own) or, for a cached record, must scan for terms again. A freshly read record keeps the text terms
+// are scanned in instead of its parsed body: on a large glossary the parsed bodies of every page would
+// not fit in memory together. Reading, parsing and extracting are the same functions as without the
+// cache, so a cached record is the record.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -13,6 +16,7 @@ import type { Block } from '../logseq/types.ts';
 import { makeDomainNormaliser } from '../ontology/domains.ts';
 import { extractPage, type PageRecord } from '../ontology/extract.ts';
 import { listPageFiles, type GraphOptions } from '../ontology/load.ts';
+import { termTextOf } from './autolink-terms.ts';
 import { fileURLToPath } from 'node:url';
 
 /** This module: its import closure is the reading code a cached record depends on. */
@@ -57,7 +61,7 @@ export function readRecord(contentDir: string, file: string, options: GraphOptio
 
 /** A record without its parsed body and blocks (what the cache keeps). */
 function withoutBody(r: PageRecord): PageRecord {
-  return { ...r, page: { ...r.page, blocks: [] }, body: [], bodyDropped: true };
+  return { ...r, page: { ...r.page, blocks: [] }, body: [], bodyDropped: true, termText: undefined };
 }
 
 /** A record's readable body: as parsed, or read again from its file when the cache left it out. */
@@ -98,8 +102,9 @@ export function readRecords(contentDir: string, options: GraphOptions, cacheFile
     }
     parsed++;
     const record = readRecord(contentDir, file, options);
-    entries[file] = { stamp, record: withoutBody(record) };
-    return record;
+    const slim = withoutBody(record);
+    entries[file] = { stamp, record: slim };
+    return { ...slim, termText: termTextOf(record.body) };
   });
   if (cacheFile && (parsed > 0 || Object.keys(cached).length !== records.length)) {
     mkdirSync(path.dirname(cacheFile), { recursive: true });

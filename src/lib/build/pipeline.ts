@@ -138,7 +138,7 @@ function termEnvironment(
   const head = `autolink:${node.slug}:${page?.enabled ?? false}`;
   if (!page?.enabled) return { env: head, scan: null };
   if (cached && cached.table === table && cached.page === record.page.digest) return { env: `${head}\n${cached.terms}`, scan: cached };
-  readBody(record);
+  if (record.termText === undefined) readBody(record);
   const scan = { table, page: record.page.digest, terms: pageTerms(record, ctx.autolink.matcher) };
   return { env: `${head}\n${scan.terms}`, scan };
 }
