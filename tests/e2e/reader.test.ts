@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
 import { pageAssetsGz } from '../../scripts/lib/page-assets.ts';
 import { buildSite } from '../helpers/build.ts';
+import { builtPreview } from '../helpers/previews.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site');
@@ -119,10 +120,10 @@ describe('formulas', () => {
   });
 
   it('keeps comparison signs in the meta description and preview made from the definition', async () => {
-    const preview = JSON.parse(readFileSync(path.join(outDir, 'previews', 'weighted-sum.json'), 'utf8')) as { summary: string };
-    expect(preview.summary).toBe('The weighted sum w₁x₁ + w₂x₂ adds each input of a unit times its Weight, before any activation.');
+    const preview = builtPreview(outDir, 'weighted-sum');
+    expect(preview?.summary).toBe('The weighted sum w₁x₁ + w₂x₂ adds each input of a unit times its Weight, before any activation.');
     await withPage({}, '/concepts/weighted-sum/', async (page) => {
-      expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(preview.summary);
+      expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(preview?.summary);
     });
   });
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
+import { builtPreview } from '../helpers/previews.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/site');
@@ -122,8 +123,8 @@ describe('built fixture site', () => {
     expect(notFound).toContain('search');
   });
 
-  it('emits a hover-preview JSON file per concept', () => {
-    const preview: unknown = JSON.parse(readFileSync(path.join(outDir, 'previews/weight.json'), 'utf8'));
+  it('emits a hover preview for each concept, in the shard its slug falls in', () => {
+    const preview = builtPreview(outDir, 'weight');
     expect(preview).toMatchObject({ title: 'Weight', termId: 'FX-0002', url: '/concepts/weight/' });
   });
 });

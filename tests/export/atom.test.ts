@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { atomXml } from '../../src/lib/export/atom.ts';
 import { shellOf } from '../../src/lib/site/pages.ts';
 
-const site = shellOf({ title: 'Weights & Biases <Glossary>', description: 'Terms.', siteUrl: 'https://example.org' }, []);
+const site = shellOf({ title: 'Weights & Biases <Glossary>', description: 'Terms.', siteUrl: 'https://example.org' }, [], 10);
 const feed = {
   entries: [
     { slug: 'model-weights', title: 'Model Weights', termId: 'AI-0052', summary: 'Weights with |w| < 0.5 & more.', updated: '2026-11-14' },

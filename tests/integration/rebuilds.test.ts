@@ -13,6 +13,7 @@ import { generateCorpus } from '../../scripts/lib/corpus.ts';
 import { listOutput } from '../../src/lib/astro/output-folder.ts';
 import { slugify } from '../../src/lib/ontology/slug.ts';
 import { buildSite as build } from '../helpers/build.ts';
+import { builtPreview } from '../helpers/previews.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-rebuilds-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -75,7 +76,7 @@ describe('rebuilds into the same output folder', () => {
     for (const page of [removed, hidden]) {
       expect(before.has(`${page.dir}/index.html`), `${page.dir} was published before`).toBe(true);
       expect(existsSync(path.join(out, page.dir, 'index.html')), page.dir).toBe(false);
-      expect(existsSync(path.join(out, 'previews', `${path.basename(page.dir)}.json`))).toBe(false);
+      expect(builtPreview(out, path.basename(page.dir))).toBeUndefined();
       expect(indexed(out).filter((f) => f.url === `/${page.dir}/`)).toEqual([]);
       expect(indexed(out).filter((f) => f.url === `/${edited.dir}/`)).toHaveLength(1);
     }

@@ -16,7 +16,7 @@ describe('home page numbers', () => {
 
 describe('shell', () => {
   it('names the Atom feed every page links to', () => {
-    const shell = shellOf({ title: 'Glossary', description: 'd', siteUrl: 'https://example.org' }, []);
+    const shell = shellOf({ title: 'Glossary', description: 'd', siteUrl: 'https://example.org' }, [], 10);
     expect(shell.feed).toEqual({ href: FEED_PATH, title: 'Glossary: recently updated terms' });
   });
 });

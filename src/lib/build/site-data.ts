@@ -255,7 +255,7 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
 
   // Every other page.
   const guides = guideListings(graph);
-  const shell = shellOf(site.config, guides);
+  const shell = shellOf(site.config, guides, site.pages.length);
   const data = routeData(graph, site.view, guides, site.config.diagnosticsPage ? site.diagnostics : null);
   const routeObjects: [string, unknown][] = [
     ['home', data.home],

@@ -10,6 +10,7 @@ import type { ConceptGraph } from '../ontology/graph.ts';
 import { groupByLetter, type LetterGroup } from './a-z.ts';
 import { buildTaxonomy, type TaxonomyConcept, type TaxonomyNode } from './taxonomy.ts';
 import type { ConceptRef, Shell } from './types.ts';
+import { previewShardCount } from './preview-shards.ts';
 import type { GraphView } from './view.ts';
 
 /** Above this many concepts, `searchBodies: 'auto'` indexes definitions but not bodies. */
@@ -165,8 +166,9 @@ const byTitle = (a: ConceptRef, b: ConceptRef) => a.title.localeCompare(b.title,
 /** Where the Atom feed is (src/pages/feed.xml.ts). */
 export const FEED_PATH = '/feed.xml';
 
-export function shellOf(config: Pick<SiteConfig, 'title' | 'description' | 'siteUrl'>, guides: readonly GuideListing[]): Shell {
+export function shellOf(config: Pick<SiteConfig, 'title' | 'description' | 'siteUrl'>, guides: readonly GuideListing[], concepts: number): Shell {
   return {
+    previewShards: previewShardCount(concepts),
     title: config.title,
     description: config.description,
     siteUrl: config.siteUrl,

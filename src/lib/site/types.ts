@@ -96,6 +96,8 @@ export interface Shell {
   /** Absolute site URL without a trailing slash. */
   siteUrl: string;
   hasGuides: boolean;
+  /** How many files the hover previews are spread over (src/lib/site/preview-shards.ts). */
+  previewShards: number;
   /** The Atom feed of recently updated terms (linked from every page's head). */
   feed: { href: string; title: string };
 }
