@@ -41,6 +41,8 @@ export interface Diagnostic {
   message: string;
   /** For link and parent codes: the unresolved (or ambiguous, or private) link text. */
   target?: string;
+  /** For `broken-link` and `missing-parent`: the closest published names, best first (at most 3). */
+  suggestions?: string[];
 }
 
 export function diagnostic(
