@@ -45,8 +45,10 @@ export class TitleSuggester {
   private readonly pages: number[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly counts: Uint16Array;
+  private readonly sources: readonly SuggestionSource[];
 
-  constructor(private readonly sources: readonly SuggestionSource[]) {
+  constructor(sources: readonly SuggestionSource[]) {
+    this.sources = sources;
     sources.forEach((source, page) => {
       const seen = new Set<string>();
       for (const name of [source.title, ...source.names]) {
