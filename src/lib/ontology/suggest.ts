@@ -28,22 +28,24 @@ export interface Suggestion {
 
 /** Shortest written text (as a link key) that gets suggestions: two letters say too little. */
 const MIN_KEY = 3;
-const START = '\u0002';
-const END = '\u0003';
-
-/** The distinct trigrams of a key, padded so its first and last letters count as much as the rest. */
-function trigrams(key: string): string[] {
-  const padded = `${START}${START}${key}${END}${END}`;
-  const out = new Set<string>();
-  for (let k = 0; k + 3 <= padded.length; k++) out.add(padded.slice(k, k + 3));
-  return [...out];
+/** The distinct trigrams of a key as numbers (three UTF-16 units), padded so its first and last letters count as much as the rest. */
+function trigrams(key: string): number[] {
+  const codes = [0, 0];
+  for (let k = 0; k < key.length; k++) codes.push(key.charCodeAt(k) + 1);
+  codes.push(0, 0);
+  const out: number[] = [];
+  for (let k = 0; k + 3 <= codes.length; k++) {
+    const gram = (codes[k] * 65_537 + codes[k + 1]) * 65_537 + codes[k + 2];
+    if (!out.includes(gram)) out.push(gram);
+  }
+  return out;
 }
 
 export class TitleSuggester {
   private readonly keys: string[] = [];
   private readonly names: string[] = [];
   private readonly pages: number[] = [];
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<number, number[]>();
   private readonly counts: Uint16Array;
   private readonly sources: readonly SuggestionSource[];
 
