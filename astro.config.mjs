@@ -14,6 +14,7 @@ import { resolveCacheDir } from './src/config.ts';
 import { katexAssets } from './src/lib/astro/katex-assets.ts';
 import { outputFolder } from './src/lib/astro/output-folder.ts';
 import { previewFiles } from './src/lib/astro/previews.ts';
+import { propagatedAssetsWithoutDirective } from './src/lib/astro/propagated-assets.ts';
 import { rehypeReferences } from './src/lib/render/rehype-references.ts';
 import { searchInDev } from './src/lib/astro/search-dev.ts';
 
@@ -38,5 +39,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   vite: {
     build: { assetsInlineLimit: 0, emptyOutDir: false },
+    // Astro writes a directive nothing reads into each rendered guide's module; Rolldown warns about it.
+    plugins: [propagatedAssetsWithoutDirective()],
   },
 });
