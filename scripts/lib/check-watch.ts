@@ -4,7 +4,7 @@
 // (a temporary file, a rename, a second write), so events are gathered until the folder has been
 // quiet for a moment (DEBOUNCE_MS) and handled as one change. Only the changed files are read and
 // parsed again (src/lib/build/check-session.ts); the graph is rebuilt from the pages in memory.
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { countBySeverity, formatDiagnostic, type Diagnostic } from '../../src/lib/diagnostics.ts';
 import type { CheckSession } from '../../src/lib/build/check-session.ts';
 import { diffDiagnostics } from '../../src/lib/build/diagnostic-diff.ts';
@@ -51,17 +51,27 @@ export function watchCheck(options: WatchOptions): CheckWatch {
   let timer: NodeJS.Timeout | null = null;
   let watcher: FSWatcher | null = null;
 
+  let closing = false;
+  const fail = (message: string) => {
+    if (closing) return;
+    close();
+    options.onFailure(message);
+  };
+
   const recheck = () => {
     timer = null;
+    if (!existsSync(session.dir)) {
+      fail(`the content folder ${session.dir} is gone (deleted or moved); stopped watching`);
+      return;
+    }
     const names = [...pending];
     pending.clear();
     const started = performance.now();
     let changed: string[];
     if (names.includes('')) {
       // The watcher did not say which file: read the folder again.
-      const before = session.size;
       session.loadAll();
-      changed = [`${session.size} files (the folder was read again; ${before} before)`];
+      changed = [`the folder (read again: ${session.size} page files)`];
     } else changed = session.update(names);
     if (changed.length === 0) return;
     const after = session.check().diagnostics;
@@ -74,12 +84,14 @@ export function watchCheck(options: WatchOptions): CheckWatch {
     if (timer) clearTimeout(timer);
     timer = setTimeout(recheck, options.debounceMs ?? DEBOUNCE_MS);
   });
-  watcher.on('error', (error: Error) => {
-    close();
-    options.onFailure(`cannot watch ${session.dir} any longer: ${error.message}`);
+  watcher.on('error', (error: Error) => fail(`cannot watch ${session.dir} any longer: ${error.message}`));
+  // The watcher closes by itself when its folder goes away.
+  watcher.on('close', () => {
+    if (!closing) setTimeout(() => fail(`the content folder ${session.dir} can no longer be watched (deleted or moved?); stopped watching`), options.debounceMs ?? DEBOUNCE_MS);
   });
 
   const close = () => {
+    closing = true;
     if (timer) clearTimeout(timer);
     timer = null;
     watcher?.close();

@@ -77,3 +77,20 @@ describe('check --watch', () => {
     expect(out).toMatch(/stopped watching\n$/);
   });
 });
+
+describe('check --watch when the folder goes away', () => {
+  it('says so and exits 2 rather than stopping silently', async () => {
+    const gone = mkdtempSync(path.join(tmpdir(), 'kb-watch-gone-'));
+    writeFileSync(path.join(gone, 'Bias.md'), page('AI-0002', 'Bias'));
+    const watcher = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/check.ts', '--watch', '--content', gone], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    watcher.stdout?.on('data', (d: Buffer) => (text += d.toString()));
+    watcher.stderr?.on('data', (d: Buffer) => (text += d.toString()));
+    const status = new Promise<number | null>((resolve) => watcher.once('exit', (code) => resolve(code)));
+    const end = Date.now() + 60_000;
+    while (!/watching .* for changes/.test(text) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    rmSync(gone, { recursive: true, force: true });
+    expect(await status).toBe(2);
+    expect(text).toMatch(/check: the content folder .* is gone \(deleted or moved\); stopped watching/);
+  });
+});
