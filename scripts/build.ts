@@ -13,6 +13,7 @@ import { loadSiteConfig, resolveCacheDir, resolveContentDir } from '../src/confi
 import { countBySeverity, formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { SITE_DATA_READY_ENV } from '../src/lib/astro/loader.ts';
 import { writeSearchIndex } from '../src/lib/build/search-index.ts';
+import { searchLimits } from '../src/lib/build/search-plan.ts';
 import { readSearchRecords, readSiteIndex } from '../src/lib/build/site-data.ts';
 import { runSiteDataStage } from '../src/lib/build/site-data-stage.ts';
 import { guideHref } from '../src/lib/site/view.ts';
@@ -83,9 +84,9 @@ console.log('kb: indexing for search (Pagefind)…');
 const searchStarted = performance.now();
 const index = readSiteIndex(stage.dir);
 const htmlPages = (index?.guides ?? []).map((g) => ({ url: guideHref(g.slug), file: path.join(outDir, 'guides', g.slug, 'index.html') }));
-let indexed: number;
+let indexed: Awaited<ReturnType<typeof writeSearchIndex>>;
 try {
-  indexed = (await writeSearchIndex(outDir, { records: readSearchRecords(stage.dir), htmlPages })).pages;
+  indexed = await writeSearchIndex(outDir, { records: readSearchRecords(stage.dir), htmlPages }, searchLimits(config.searchGroups));
 } catch (error) {
   console.error(`kb: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -99,6 +100,8 @@ console.log(`  ${stats.files} files read: ${stats.published} concepts published,
 console.log(`  ${stats.rendered} pages rendered, ${stats.reused} reused from the cache`);
 console.log(`  diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info${counts.error + counts.warning > 0 ? ' (run `npm run check` for the list)' : ''}`);
 for (const line of byCode(diagnostics)) console.log(`    ${line}`);
-console.log(`  ${indexed} pages indexed for search`);
+console.log(
+  `  ${indexed.concepts} concepts and ${htmlPages.length} guides indexed for search${indexed.grouped ? ' (concepts in groups)' : ''}: ${indexed.rebuilt} of ${indexed.shards} index shards ${indexed.rebuilt === 1 ? 'was' : 'were'} rebuilt`,
+);
 console.log(`  time: ${total.toFixed(1)} s (site data ${dataSeconds.toFixed(1)} s, astro ${astroSeconds.toFixed(1)} s, search ${searchSeconds.toFixed(1)} s)`);
 console.log(`  output: ${outDir}`);

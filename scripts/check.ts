@@ -1,12 +1,15 @@
 // `npm run check -- [--content DIR] [--json] [--watch]`: validates a content folder without building
-// the site (GUIDE §4). Human output: one `file:line: severity code: message` line per diagnostic and
-// a grouped summary; `--json`: one JSON object; `--watch`: after that, checks again on every change
-// in the folder and prints the new and fixed problems (scripts/lib/check-watch.ts) until Ctrl-C.
-// Exit status 1 when any error is found, 2 on a usage or configuration error (an unknown flag, a
-// missing or empty content folder, an invalid KB_* value); 0 when a watch is stopped with Ctrl-C.
-import { loadSiteConfig, resolveContentDir } from '../src/config.ts';
+// the site (GUIDE §4), with the build's own pipeline up to rendered pages, so it reports exactly what
+// a build reports (rendering problems too: invalid formulas, local links and images that lead
+// nowhere, unknown demos); pages it renders are kept in the build cache for the next build or check.
+// Human output: one `file:line: severity code: message` line per diagnostic and a grouped summary;
+// `--json`: one JSON object; `--watch`: after that, checks again on every change in the folder and
+// prints the new and fixed problems (scripts/lib/check-watch.ts) until Ctrl-C. Exit status 1 when any
+// error is found, 2 on a usage or configuration error (an unknown flag, a missing or empty content
+// folder, an invalid KB_* value); 0 when a watch is stopped with Ctrl-C.
+import { loadSiteConfig, resolveCacheDir, resolveContentDir } from '../src/config.ts';
+import { runCheckStage } from '../src/lib/build/site-data-stage.ts';
 import { countBySeverity, formatDiagnostic } from '../src/lib/diagnostics.ts';
-import { CheckSession } from '../src/lib/build/check-session.ts';
 import { checkReport } from '../src/lib/ontology/report.ts';
 import { watchCheck } from './lib/check-watch.ts';
 import { configured, contentFolder, parseCommandLine, usageError } from './lib/cli.ts';
@@ -31,9 +34,10 @@ const { values } = parseCommandLine(spec);
 if (values.watch && values.json) usageError(spec, '--watch prints changes for a person to read; use it without --json');
 const config = configured(spec, () => loadSiteConfig());
 const dir = contentFolder(spec, () => resolveContentDir(values.content));
-const session = new CheckSession(dir, config);
-session.loadAll();
-const { build, diagnostics } = session.check();
+const cacheDir = configured(spec, () => resolveCacheDir());
+const check = () => runCheckStage({ contentDir: dir, config, cacheDir });
+const site = await check();
+const { build, diagnostics } = site;
 const report = { ...checkReport(build), diagnostics };
 const counts = countBySeverity(diagnostics);
 if (values.json) {
@@ -52,8 +56,9 @@ process.exitCode = counts.error > 0 ? 1 : 0;
 if (values.watch) {
   console.log(`\nwatching ${dir} for changes; Ctrl-C stops`);
   const watching = watchCheck({
-    session,
+    dir,
     initial: diagnostics,
+    check: async () => (await check()).diagnostics,
     print: (text) => console.log(`\n${text}`),
     onFailure: (message) => {
       console.error(`check: ${message}`);

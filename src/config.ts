@@ -3,7 +3,8 @@
 // silent default): KB_CONTENT_DIR (content folder), KB_CACHE_DIR (build cache), KB_STRICT (errors
 // fail the build), KB_PUBLISH_ALL (publish every page not explicitly marked private), KB_SITE_URL
 // (canonical URL), KB_SITE_TITLE, KB_SITE_DESCRIPTION, KB_DIAGNOSTICS_PAGE (the /diagnostics/ page),
-// KB_SEARCH_BODIES=auto|always|never (search scope), KB_AUTOLINK (automatic term links; on unless 0).
+// KB_SEARCH_BODIES=auto|always|never (search scope), KB_SEARCH_GROUPS=auto|always|never (concepts
+// indexed in groups: automatic above 20,000 concepts), KB_AUTOLINK (automatic term links; on unless 0).
 import path from 'node:path';
 import { z } from 'zod';
 import type { DomainInfo } from './lib/ontology/domains.ts';
@@ -25,6 +26,11 @@ export interface SiteConfig {
    * the first query's download grow past ~250 KB). KB_SEARCH_BODIES overrides.
    */
   searchBodies: 'auto' | 'always' | 'never';
+  /**
+   * Whether concepts go into the search index in groups (src/lib/build/search-plan.ts): `auto` above
+   * 20,000 concepts, where one record each would make the first query's download too large.
+   */
+  searchGroups: 'auto' | 'always' | 'never';
   /**
    * Terms link themselves: the first mention of a published concept's preferred or alternative term
    * in a page body becomes a link to it (a page opts out with `autolink:: false`). KB_AUTOLINK=0 turns
@@ -74,6 +80,7 @@ const EnvSchema = z.object({
   KB_PUBLISH_ALL: SWITCH.optional(),
   KB_DIAGNOSTICS_PAGE: SWITCH.optional(),
   KB_SEARCH_BODIES: z.enum(['auto', 'always', 'never'], { message: 'must be auto, always or never' }).optional(),
+  KB_SEARCH_GROUPS: z.enum(['auto', 'always', 'never'], { message: 'must be auto, always or never' }).optional(),
   KB_AUTOLINK: SWITCH.optional(),
 });
 
@@ -121,6 +128,7 @@ export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig
     strict: e.KB_STRICT ?? false,
     diagnosticsPage: e.KB_DIAGNOSTICS_PAGE ?? false,
     searchBodies: e.KB_SEARCH_BODIES ?? 'auto',
+    searchGroups: e.KB_SEARCH_GROUPS ?? 'auto',
     autolink: e.KB_AUTOLINK ?? true,
     domains: defaultDomains,
   };

@@ -42,7 +42,7 @@ for (const file of ['src/components/Search.astro', ...readdirSync(path.join(PROJ
 }
 const sourceHash = hash.digest('hex').slice(0, 16);
 const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { sourceHash?: string }) : null;
-const fresh = values.site !== undefined || (!values.rebuild && stamp?.sourceHash === sourceHash && existsSync(path.join(dist, 'pagefind', 'pagefind.js')));
+const fresh = values.site !== undefined || (!values.rebuild && stamp?.sourceHash === sourceHash && existsSync(path.join(dist, 'pagefind', 'kb-search.json')));
 if (stamp && !fresh && !values.rebuild) log('the search sources changed since the cached build: rebuilding');
 let buildSeconds: number | null = null;
 if (!fresh) {

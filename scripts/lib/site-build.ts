@@ -55,7 +55,7 @@ export function generateCorpus(out: string, pages: number, seed: number, defects
 export interface ProjectCopy {
   dir: string;
   /** Runs `npm run build`'s script in the copy for `contentDir` into `outDir`; returns its output. */
-  build(contentDir: string, outDir: string, timeoutMs?: number): string;
+  build(contentDir: string, outDir: string, timeoutMs?: number, extraEnv?: Record<string, string>): string;
   remove(): void;
 }
 
@@ -68,12 +68,12 @@ export function projectCopy(): ProjectCopy {
   symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return {
     dir,
-    build(contentDir, outDir, timeoutMs = 1_800_000) {
+    build(contentDir, outDir, timeoutMs = 1_800_000, extraEnv = {}) {
       // Its own build cache too: node_modules is shared with the working tree, and so would be the
       // default cache in node_modules/.astro (site data, incremental-build manifest).
-      const env = projectEnv({ KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: path.join(dir, '.kb-cache') });
+      const env = projectEnv({ KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: path.join(dir, '.kb-cache'), ...extraEnv });
       const output = run(path.join(BIN, 'tsx'), ['scripts/build.ts', '--outDir', outDir], dir, env, timeoutMs);
-      if (!existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))) throw new Error(`build wrote no Pagefind index:\n${output.slice(-4000)}`);
+      if (!existsSync(path.join(outDir, 'pagefind', 'kb-search.json'))) throw new Error(`build wrote no Pagefind index:\n${output.slice(-4000)}`);
       return output;
     },
     remove() {
@@ -83,10 +83,10 @@ export function projectCopy(): ProjectCopy {
 }
 
 /** Builds the site for `contentDir` into `outDir` (Astro, then Pagefind) from a private copy of the project. */
-export function buildSite(contentDir: string, outDir: string, timeoutMs = 1_800_000): string {
+export function buildSite(contentDir: string, outDir: string, timeoutMs = 1_800_000, extraEnv: Record<string, string> = {}): string {
   const copy = projectCopy();
   try {
-    return copy.build(contentDir, outDir, timeoutMs);
+    return copy.build(contentDir, outDir, timeoutMs, extraEnv);
   } finally {
     copy.remove();
   }

@@ -24,7 +24,7 @@ export function initResultsPage(root: HTMLElement): void {
   const list = q<HTMLOListElement>('[data-kb-list]');
   const moreButton = q<HTMLButtonElement>('[data-kb-more]');
   const selects = new Map<FilterName, HTMLSelectElement>(FILTERS.map((name) => [name, q<HTMLSelectElement>(`select[name="${name}"]`)]));
-  const engine = new SearchEngine(root.dataset.pagefind ?? '/pagefind/pagefind.js');
+  const engine = new SearchEngine(root.dataset.pagefind ?? '/pagefind/');
   const base = root.dataset.base ?? '/';
 
   let seq = 0;
@@ -64,12 +64,12 @@ export function initResultsPage(root: HTMLElement): void {
     status.textContent =
       shown === 0
         ? `No results for “${r.term}”${filtered ? ' with these filters' : ''}.`
-        : `${r.total} result${r.total === 1 ? '' : 's'} for “${r.term}”${r.total > shown ? `, showing ${shown}` : ''}`;
+        : `${r.approximate ? 'About ' : ''}${r.total} result${r.total === 1 ? '' : 's'} for “${r.term}”${r.total > shown ? `, showing ${shown}` : ''}`;
     list.dataset.query = r.term;
     list.dataset.total = String(r.total);
     list.dataset.shown = String(shown);
     moreButton.hidden = !r.more;
-    moreButton.textContent = `Show ${Math.min(PAGE, r.total - shown)} more results`;
+    moreButton.textContent = r.approximate ? 'Show more results' : `Show ${Math.min(PAGE, r.total - shown)} more results`;
   };
 
   const offerSuggestions = async (r: SearchRun, mine: number): Promise<void> => {

@@ -38,7 +38,7 @@ export function initSearch(root: HTMLElement): void {
   const filterToggle = q<HTMLButtonElement>('[data-kb-filter-toggle]');
   const filterBox = q<HTMLElement>('[data-kb-filters]');
   const selects = new Map<FilterName, HTMLSelectElement>(FILTERS.map((name) => [name, q<HTMLSelectElement>(`select[data-filter="${name}"]`)]));
-  const pagefindUrl = root.dataset.pagefind ?? '/pagefind/pagefind.js';
+  const pagefindUrl = root.dataset.pagefind ?? '/pagefind/';
   let engineLoad: Promise<SearchEngine> | null = null;
   /** The engine (its module is fetched the first time; a failed fetch is tried again next time). */
   const engine = (): Promise<SearchEngine> => {
@@ -109,17 +109,17 @@ export function initSearch(root: HTMLElement): void {
       shown === 0
         ? `No results for “${r.term}”${filtered ? ' with these filters' : ''}.`
         : r.total > shown
-          ? `Showing ${shown} of ${r.total} results`
+          ? `Showing ${shown} of ${r.approximate ? 'about ' : ''}${r.total} results`
           : `${r.total} result${r.total === 1 ? '' : 's'}`,
     );
     listbox.dataset.query = r.term;
     listbox.dataset.total = String(r.total);
     listbox.dataset.shown = String(shown);
     moreButton.hidden = !r.more;
-    moreButton.textContent = `Show ${Math.min(SHOWN, r.total - shown)} more`;
+    moreButton.textContent = r.approximate ? 'Show more' : `Show ${Math.min(SHOWN, r.total - shown)} more`;
     allLink.hidden = shown === 0;
     allLink.href = resultsUrl(base, r.term, r.filters);
-    allLink.textContent = r.total > shown ? `All ${r.total} results` : 'Open as a page';
+    allLink.textContent = r.total > shown ? (r.approximate ? 'All results' : `All ${r.total} results`) : 'Open as a page';
   };
 
   /** "Did you mean …?" when no result is named by the query. */

@@ -132,8 +132,8 @@ async function pageResults(page: Page): Promise<{ titles: string[]; hrefs: strin
   });
 }
 
-async function openResultsPage(page: Page, query: string): Promise<void> {
-  await page.goto(`${server.url}search/?${query}`, { waitUntil: 'networkidle' });
+async function openResultsPage(page: Page, query: string, site = server.url): Promise<void> {
+  await page.goto(`${site}search/?${query}`, { waitUntil: 'networkidle' });
   const q = new URLSearchParams(query).get('q') ?? '';
   await page.waitForFunction((term) => document.querySelector('[data-kb-list]')?.getAttribute('data-query') === term, q, { timeout: 20_000 });
 }
@@ -231,7 +231,7 @@ describe('header search', () => {
     await page.waitForTimeout(300);
     expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
     await page.locator('.kb-search__input').focus();
-    await expect.poll(() => requests.some((u) => u.endsWith('/pagefind/pagefind.js')), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => requests.some((u) => u.endsWith('/pagefind.js') && u.includes('/pagefind/')), { timeout: 10_000 }).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -619,5 +619,48 @@ describe('more results, the results page and did-you-mean', () => {
       expect(errors).toEqual([]);
       await context.close();
     }
+  });
+});
+
+describe('search over concepts indexed in groups (what large glossaries get)', () => {
+  let grouped: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    const out = path.join(work, 'dist-grouped');
+    const log = buildSite(path.join(work, 'c', 'pages'), out, undefined, { KB_SEARCH_GROUPS: 'always' });
+    expect(log).toContain('(concepts in groups)');
+    grouped = await serveDir(out);
+  }, 900_000);
+  afterAll(async () => grouped?.close());
+
+  it('ranks the concept first for its preferred term and term id, and links to its page', async () => {
+    const { page, errors } = await freshPage(grouped.url);
+    const sample = eligible.filter((_, i) => i % Math.max(1, Math.floor(eligible.length / 4)) === 0).slice(0, 4);
+    for (const c of sample) {
+      const byTitle = await search(page, c.title);
+      expect(byTitle.titles[0], `title query ${c.title}`).toBe(c.title);
+      expect(byTitle.hrefs[0]).toBe(c.url);
+      const byId = await search(page, c.termId);
+      expect(byId.titles[0], `term id query ${c.termId}`).toBe(c.title);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a taxonomy-branch filter to the branch, concept by concept', async () => {
+    const { page, errors } = await freshPage(grouped.url);
+    const heads = [...new Set(manifest.concepts.flatMap((c) => c.parents))]
+      .map((head) => ({ head, branch: branchOf(head) }))
+      .filter((h) => h.branch.size >= 3 && eligible.some((e) => e.title === h.head))
+      .sort((a, b) => b.branch.size - a.branch.size);
+    const { head, branch } = heads[0];
+    const word = head.split(' ').sort((a, b) => b.length - a.length)[0];
+    await openResultsPage(page, `q=${encodeURIComponent(word)}&branch=${encodeURIComponent(head)}`, grouped.url);
+    while (await page.locator('.kb-results [data-kb-more]').isVisible()) await clickMore(page, '.kb-results [data-kb-more]', '[data-kb-list]');
+    const inBranch = await pageResults(page);
+    expect(inBranch.titles).toContain(head);
+    for (const title of inBranch.titles) expect(branch.has(title), `${title} in branch ${head}`).toBe(true);
+    for (const href of inBranch.hrefs) expect(href).toMatch(/^\/concepts\/[a-z0-9-]+\/$/);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -1,7 +1,8 @@
 // `npm run check -- --watch` as an editor uses it: started on a temporary folder, it prints the first
 // check, then for an edit that breaks a link a `+ file:line: …` line naming the new problem, for the
-// fix a `- file:line: …` line, for a page added in a new sub-folder its problems; and Ctrl-C (SIGINT)
-// stops it with exit status 0. Every wait is for a condition on its output, with a time limit.
+// fix a `- file:line: …` line, for a page added in a new sub-folder its problems, for a formula that
+// does not parse the renderer's problem (each re-check is the whole check, the build's pipeline); and
+// Ctrl-C (SIGINT) stops it with exit status 0. Every wait is for a condition on its output, with a time limit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,11 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kb-watch-'));
   writeFileSync(path.join(dir, 'Model Weights.md'), page('AI-0001', 'Model Weights'));
   writeFileSync(path.join(dir, 'Bias.md'), page('AI-0002', 'Bias', '- Bias is added to [[Model Weights]].\n'));
-  child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/check.ts', '--watch', '--content', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/check.ts', '--watch', '--content', dir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KB_CACHE_DIR: `${dir}-cache` },
+  });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -42,6 +47,7 @@ beforeAll(async () => {
 afterAll(() => {
   if (child.exitCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-cache`, { recursive: true, force: true });
 });
 
 describe('check --watch', () => {
@@ -71,6 +77,12 @@ describe('check --watch', () => {
     expect(await output(/\+ drafts\/Copy\.md:2: error duplicate-term-id: term id AI-0001 is also used by Model Weights\.md/, from)).toBeTruthy();
   });
 
+  it("reports what only rendering finds, as the build would (an invalid formula)", async () => {
+    const from = out.length;
+    writeFileSync(path.join(dir, 'Bias.md'), page('AI-0002', 'Bias', '- Bias is added to [[Model Weights]]: $\\frac{1}{$.\n'));
+    expect(await output(/\+ Bias\.md:6: warning invalid-math: /, from)).toBeTruthy();
+  });
+
   it('stops on Ctrl-C with exit status 0', async () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
@@ -82,7 +94,11 @@ describe('check --watch when the folder goes away', () => {
   it('says so and exits 2 rather than stopping silently', async () => {
     const gone = mkdtempSync(path.join(tmpdir(), 'kb-watch-gone-'));
     writeFileSync(path.join(gone, 'Bias.md'), page('AI-0002', 'Bias'));
-    const watcher = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/check.ts', '--watch', '--content', gone], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watcher = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/check.ts', '--watch', '--content', gone], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, KB_CACHE_DIR: `${gone}-cache` },
+    });
     let text = '';
     watcher.stdout?.on('data', (d: Buffer) => (text += d.toString()));
     watcher.stderr?.on('data', (d: Buffer) => (text += d.toString()));
@@ -92,5 +108,6 @@ describe('check --watch when the folder goes away', () => {
     rmSync(gone, { recursive: true, force: true });
     expect(await status).toBe(2);
     expect(text).toMatch(/check: the content folder .* is gone \(deleted or moved\); stopped watching/);
+    rmSync(`${gone}-cache`, { recursive: true, force: true });
   });
 });

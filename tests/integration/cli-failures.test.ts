@@ -103,7 +103,7 @@ describe('npm run new-term', () => {
     const r = run('new-term.ts', ['Weight Folding', '--content', empty, '--date', '2026-12-01']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^created .*Weight Folding\.md \(AI-0001\)\nIt is public: `npm run check` warns \(todo-placeholder\) on each TODO line until you replace it\.\n$/);
-    const check = run('check.ts', ['--content', empty]);
+    const check = run('check.ts', ['--content', empty], { KB_CACHE_DIR: path.join(work, 'cache') });
     expect(check.status).toBe(0);
     expect(check.stdout.match(/^Weight Folding\.md:\d+: warning todo-placeholder: /gm)).toHaveLength(4);
     rmSync(path.join(empty, 'Weight Folding.md'));

@@ -30,10 +30,13 @@ function publishedPage(pages: string, k: number): { file: string; dir: string } 
 
 /** The URL and text of every page in a written Pagefind index. */
 function indexed(dist: string): { url: string; content: string }[] {
-  const dir = path.join(dist, 'pagefind', 'fragment');
-  return readdirSync(dir).map((name) => {
-    const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
-    return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+  const shards = readdirSync(path.join(dist, 'pagefind')).filter((name) => existsSync(path.join(dist, 'pagefind', name, 'fragment')));
+  return shards.flatMap((shard) => {
+    const dir = path.join(dist, 'pagefind', shard, 'fragment');
+    return readdirSync(dir).map((name) => {
+      const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
+      return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+    });
   });
 }
 const indexedTexts = (dist: string) => indexed(dist).map((f) => f.content);

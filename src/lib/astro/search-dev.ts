@@ -8,8 +8,9 @@ import type { AstroIntegration } from 'astro';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveContentDir } from '../../config.ts';
+import { loadSiteConfig, resolveContentDir } from '../../config.ts';
 import { searchIndexFiles } from '../build/search-index.ts';
+import { searchLimits } from '../build/search-plan.ts';
 import { readSearchRecords, readSiteIndex, siteDataDir } from '../build/site-data.ts';
 import { guideHref } from '../site/view.ts';
 
@@ -41,7 +42,7 @@ export function searchInDev(): AstroIntegration {
     if (built?.digest === digest) return built.files;
     const index = readSiteIndex(dataDir);
     const plainPages = (index?.guides ?? []).map((g) => ({ url: guideHref(g.slug), title: g.title, text: g.description ?? '' }));
-    const files = searchIndexFiles({ records: readSearchRecords(dataDir), htmlPages: [], plainPages });
+    const files = searchIndexFiles({ records: readSearchRecords(dataDir), htmlPages: [], plainPages }, searchLimits(loadSiteConfig().searchGroups));
     built = { digest, files };
     files.catch(() => {
       if (built?.files === files) built = null;

@@ -11,16 +11,30 @@ import { autolinkAllowed, type AutolinkOptions, type AutolinkPage } from '../ren
 import { describeEntry, isAcronym, isLinkableTerm, TermMatcher, wordsOf, type TermEntry } from '../render/term-matcher.ts';
 import { conceptHref } from '../site/view.ts';
 
+/** The term table as plain data (it travels to render workers). */
+export interface AutolinkTable {
+  entries: TermEntry[];
+  pages: [file: string, page: AutolinkPage][];
+}
+
+/** The matcher and page settings of a table. */
+export function autolinkOptionsOf(table: AutolinkTable): AutolinkOptions {
+  const pages = new Map(table.pages);
+  return { matcher: new TermMatcher(table.entries), page: (file) => pages.get(file) ?? null };
+}
+
 export function autolinkOptions(build: GraphBuild): AutolinkOptions {
+  return autolinkOptionsOf(autolinkTable(build));
+}
+
+export function autolinkTable(build: GraphBuild): AutolinkTable {
   const concepts = build.graph.nodes.filter((n) => n.kind === 'concept');
   /** Concepts a definition links with [[…]] (its page shows it above the body). */
   const definitionLinks = (definition: string): string[] =>
     findReferences(definition)
       .links.map((l) => build.resolveLink(l.target))
       .flatMap((t) => (t.state === 'published' && t.kind === 'concept' ? [t.slug] : []));
-  const pages = new Map<string, AutolinkPage>(
-    concepts.map((n) => [n.file, { slug: n.slug, enabled: autolinkAllowed(n.properties), linked: definitionLinks(n.definition) }]),
-  );
+  const pages: AutolinkTable['pages'] = concepts.map((n) => [n.file, { slug: n.slug, enabled: autolinkAllowed(n.properties), linked: definitionLinks(n.definition) }]);
 
   // Terms grouped by their words; each group resolves as a [[link]] of its text would.
   const groups = new Map<string, { terms: Map<string, boolean>; titles: Set<string> }>();
@@ -50,7 +64,7 @@ export function autolinkOptions(build: GraphBuild): AutolinkOptions {
       // A term that names a withheld page or a guide before any concept is never linked.
     }
   }
-  return { matcher: new TermMatcher(entries), page: (file) => pages.get(file) ?? null };
+  return { entries, pages };
 }
 
 /** A one-line-per-term description of the whole table (its digest keys the scan cache). */
@@ -76,5 +90,10 @@ function sourceText(blocks: readonly Block[], into: string[]): string[] {
  * this only for pages that mention it.
  */
 export function pageTerms(record: PageRecord, matcher: TermMatcher): string {
-  return matcher.occurringKey(sourceText(record.body, []).join('\n'));
+  return matcher.occurringKey(record.termText ?? termTextOf(record.body));
+}
+
+/** The text of a page's body in which its terms are looked for (kept on a record whose body is not). */
+export function termTextOf(body: readonly Block[]): string {
+  return sourceText(body, []).join('\n');
 }

@@ -9,14 +9,16 @@ import type { SiteConfig } from '../../config.ts';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { PageRecord } from '../ontology/extract.ts';
 import type { GraphBuild, GraphNode, LinkTarget } from '../ontology/graph.ts';
-import { loadContent } from '../ontology/load.ts';
+import { buildGraph } from '../ontology/graph.ts';
 import type { RenderContext } from '../render/pipeline.ts';
 import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
 import { codeFingerprint } from './fingerprint.ts';
+import { guideDiagnostics } from './guide-checks.ts';
+import { bodyOf, READER_MODULE, readRecords } from './page-records.ts';
 import { describeTable, pageTerms } from './autolink-terms.ts';
-import { makeRenderContext, renderConceptPage, RENDERER_MODULE, type RenderedPage } from './render-page.ts';
-import { startRenderWorker, type RenderWorker } from './render-pool.ts';
+import { renderConceptPage, renderContextOf, renderEnvironment, RENDERER_MODULE, type RenderedPage, type RenderEnvironment } from './render-page.ts';
+import { startRenderWorker } from './render-pool.ts';
 
 /**
  * The terms a page's source mentions (autolink-terms.ts `pageTerms`), remembered with the digests of
@@ -52,7 +54,7 @@ export interface SitePage {
   node: GraphNode;
   record: PageRecord;
   render: CachedRender;
-  /** The freshly rendered page, or null when the cached body was reused. */
+  /** The freshly rendered page, or null when the cached body was reused (or the run stored it). */
   rendered: RenderedPage | null;
 }
 
@@ -74,6 +76,14 @@ export interface PipelineOptions {
   contentDir: string;
   config: SiteConfig;
   cache?: RenderCache;
+  /** Where page records are cached between runs (src/lib/build/page-records.ts); none when absent. */
+  recordCache?: string;
+  /**
+   * Where a rendered page goes as soon as it is rendered (its body, by its digest). When given, the
+   * run keeps only what the render cache keeps of it (`SitePage.rendered` stays null): on a large
+   * glossary the rendered pages would not fit in memory together.
+   */
+  store?: (bodyDigest: string, page: RenderedPage) => void;
   onProgress?: (msg: string) => void;
 }
 
@@ -84,6 +94,13 @@ let rendererFingerprint: string | null = null;
 export function currentRenderer(): string {
   rendererFingerprint ??= codeFingerprint([RENDERER_MODULE]);
   return rendererFingerprint;
+}
+
+let readerFingerprint: string | null = null;
+/** The fingerprint of the page reader's code (parsing and extraction; computed once per process). */
+export function currentReader(): string {
+  readerFingerprint ??= codeFingerprint([READER_MODULE]);
+  return readerFingerprint;
 }
 
 /** What a page's rendering depends on besides its own source: how each of its links resolves. */
@@ -108,15 +125,21 @@ function linkEnvironment(record: PageRecord, resolve: (t: string) => LinkTarget,
  * terms its source mentions, with how each resolves. The scan is reused while the term table and the
  * page are unchanged.
  */
-function termEnvironment(node: GraphNode, record: PageRecord, ctx: RenderContext, table: string, cached: TermScan | null | undefined): { env: string; scan: TermScan | null } {
+function termEnvironment(
+  node: GraphNode,
+  record: PageRecord,
+  ctx: RenderContext,
+  table: string,
+  cached: TermScan | null | undefined,
+  readBody: (r: PageRecord) => void,
+): { env: string; scan: TermScan | null } {
   if (!ctx.autolink) return { env: 'autolink:off', scan: null };
   const page = ctx.autolink.page(record.page.file);
   const head = `autolink:${node.slug}:${page?.enabled ?? false}`;
   if (!page?.enabled) return { env: head, scan: null };
-  const scan =
-    cached && cached.table === table && cached.page === record.page.digest
-      ? cached
-      : { table, page: record.page.digest, terms: pageTerms(record, ctx.autolink.matcher) };
+  if (cached && cached.table === table && cached.page === record.page.digest) return { env: `${head}\n${cached.terms}`, scan: cached };
+  if (record.termText === undefined) readBody(record);
+  const scan = { table, page: record.page.digest, terms: pageTerms(record, ctx.autolink.matcher) };
   return { env: `${head}\n${scan.terms}`, scan };
 }
 
@@ -146,6 +169,7 @@ interface PendingPage {
 interface Prepared {
   options: PipelineOptions;
   build: GraphBuild;
+  env: RenderEnvironment;
   ctx: RenderContext;
   renderer: string;
   pages: PendingPage[];
@@ -155,35 +179,49 @@ interface Prepared {
 
 function prepare(options: PipelineOptions): Prepared {
   const started = performance.now();
-  const build = loadContent(options.contentDir, options.config);
+  const { records, parsed } = readRecords(options.contentDir, options.config, options.recordCache ?? null, currentReader());
+  const build = buildGraph(records, options.config.domains);
   const parseSeconds = (performance.now() - started) / 1000;
-  options.onProgress?.(`parsed ${build.records.length} files in ${parseSeconds.toFixed(1)} s`);
+  options.onProgress?.(`read ${records.length} files (${parsed} parsed, ${records.length - parsed} unchanged) in ${parseSeconds.toFixed(1)} s`);
   const renderer = currentRenderer();
   const recordBySlug = new Map<string, PageRecord>();
   for (const r of build.records) if (r.status === 'published' && r.concept?.kind === 'concept') recordBySlug.set(r.concept.slug, r);
-  const ctx = makeRenderContext(build, { autolink: options.config.autolink });
+  const env = renderEnvironment(build, { autolink: options.config.autolink });
+  const ctx = renderContextOf(env);
+  const readBody = (r: PageRecord) => void bodyOf(options.contentDir, r, options.config);
   const table = ctx.autolink ? digest(describeTable(ctx.autolink.matcher)) : '';
   const pages = build.graph.nodes
     .filter((n) => n.kind === 'concept')
     .map((node): PendingPage => {
       const record = recordBySlug.get(node.slug) as PageRecord;
       const cached = options.cache?.get(node.slug);
-      const { env, scan } = termEnvironment(node, record, ctx, table, cached?.terms);
+      const { env, scan } = termEnvironment(node, record, ctx, table, cached?.terms, readBody);
       const bodyDigest = digest(`${renderer}\n${record.page.digest}\n${linkEnvironment(record, build.resolveLink, build.tagOf)}\n${env}`);
       const reusable = cached && cached.bodyDigest === bodyDigest ? { ...cached, terms: scan } : null;
       return { node, record, bodyDigest, terms: scan, render: reusable, rendered: null };
     });
-  return { options, build, ctx, renderer, pages, parseSeconds, started };
+  return { options, build, env, ctx, renderer, pages, parseSeconds, started };
+}
+
+/** Takes a freshly rendered page: into the store (and out of memory) when the run has one. */
+function took(p: Prepared, page: PendingPage, rendered: RenderedPage): void {
+  page.render = cachedRenderOf(page.bodyDigest, page.terms, rendered);
+  if (p.options.store) p.options.store(page.bodyDigest, rendered);
+  else page.rendered = rendered;
 }
 
 function renderHere(p: Prepared, page: PendingPage): void {
-  page.rendered = renderConceptPage(page.record, p.ctx);
-  page.render = cachedRenderOf(page.bodyDigest, page.terms, page.rendered);
+  bodyOf(p.options.contentDir, page.record, p.options.config);
+  took(p, page, renderConceptPage(page.record, p.ctx));
 }
 
 function assemble(p: Prepared, rendered: number): SiteBuild {
   const { options } = p;
   const diagnostics = [...p.build.diagnostics];
+  // Guides are compiled by Astro; the pipeline checks them, so check and build report the same.
+  for (const r of p.build.records) {
+    if (r.status === 'published' && r.concept?.kind === 'guide') diagnostics.push(...guideDiagnostics(r.page.file, bodyOf(options.contentDir, r, options.config), p.ctx));
+  }
   const pages: SitePage[] = p.pages.map((page) => {
     const render = page.render as CachedRender;
     diagnostics.push(...render.diagnostics);
@@ -239,44 +277,37 @@ const PARALLEL_THRESHOLD = 300;
 
 /**
  * Runs the pipeline, rendering pages in worker threads (one per core) when there are many to render.
- * Each worker re-reads the content folder (the graph is deterministic, so it is the same graph) and
- * renders its share of pages; results are identical to buildSite's. With `expectRender` (no render
- * cache yet: a cold build) the workers start before this thread parses the content, so the parsing
- * overlaps; otherwise they start only if enough pages turn out to need rendering.
+ * Each worker gets the build's render environment (plain data: how every link, tag and term
+ * resolves) and reads and renders only its share of the files; results are identical to buildSite's.
  */
-export async function buildSiteParallel(options: PipelineOptions & { workers?: number; expectRender?: boolean }): Promise<SiteBuild> {
-  const setup = { contentDir: options.contentDir, config: options.config };
+export async function buildSiteParallel(options: PipelineOptions & { workers?: number }): Promise<SiteBuild> {
   const cores = options.workers ?? availableParallelism();
-  const early: RenderWorker[] = options.expectRender && cores >= 2 ? Array.from({ length: cores }, () => startRenderWorker(setup)) : [];
-  let p: Prepared;
-  try {
-    p = prepare(options);
-  } catch (err) {
-    for (const w of early) w.stop();
-    throw err;
-  }
+  const p = prepare(options);
   const pending = p.pages.filter((page) => !page.render);
   const workers = Math.min(cores, Math.ceil(pending.length / 100));
   if (pending.length < PARALLEL_THRESHOLD || workers < 2) {
-    for (const w of early) w.stop();
     for (const page of pending) renderHere(p, page);
     return assemble(p, pending.length);
   }
-  // Workers started early are one per core, at least as many as needed: stop the rest.
-  for (const w of early.slice(workers)) w.stop();
-  const pool = early.length > 0 ? early.slice(0, workers) : Array.from({ length: workers }, () => startRenderWorker(setup));
+  // The workers read their pages themselves: the parsed blocks held here are no longer needed, and on
+  // a large glossary they are most of this thread's memory.
+  for (const r of p.build.records) {
+    r.page.blocks = [];
+    r.body = [];
+    r.bodyDropped = true;
+  }
+  const pool = Array.from({ length: workers }, () => startRenderWorker({ contentDir: options.contentDir, config: options.config, env: p.env }));
   options.onProgress?.(`rendering ${pending.length} pages in ${workers} worker threads`);
   const shares: PendingPage[][] = Array.from({ length: workers }, () => []);
   pending.forEach((page, k) => shares[k % workers].push(page));
   try {
     await Promise.all(
-      shares.map(async (share, k) => {
-        const results = await pool[k].render(share.map((page) => page.record.page.file));
-        share.forEach((page, j) => {
-          page.rendered = results[j];
-          page.render = cachedRenderOf(page.bodyDigest, page.terms, results[j]);
-        });
-      }),
+      shares.map((share, k) =>
+        pool[k].render(
+          share.map((page) => page.record.page.file),
+          (batch) => batch.pages.forEach((rendered, j) => took(p, share[batch.from + j], rendered)),
+        ),
+      ),
     );
   } finally {
     for (const w of pool) w.stop();

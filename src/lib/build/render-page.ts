@@ -1,16 +1,18 @@
-// Rendering one concept page's body and definition: the render context (how links, tags, published
-// paths and demo embeds resolve in this build) and the call into the renderer. Shared by the pipeline
-// and its worker threads; `RENDERER_MODULE` is this file, whose import closure is the code a rendered
+// Rendering one concept page's body and definition: the render environment (how links, tags,
+// published paths and automatic term links resolve in this build, as plain data a worker thread can
+// receive), the render context made from it, and the call into the renderer. Shared by the pipeline
+// and its worker threads, which make their context from the same environment; `RENDERER_MODULE` is this file, whose import closure is the code a rendered
 // body depends on (src/lib/build/fingerprint.ts keys the render cache with it).
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { PageRecord } from '../ontology/extract.ts';
 import type { GraphBuild } from '../ontology/graph.ts';
+import { linkFunctions, type LinkWorld } from '../ontology/link-world.ts';
 import { renderBlocks, renderInline, type RenderContext } from '../render/pipeline.ts';
 import type { HeadingInfo } from '../render/rehype-headings.ts';
 import type { LinkContext } from '../render/sentences.ts';
 import { conceptHref, guideHref } from '../site/view.ts';
-import { autolinkOptions } from './autolink-terms.ts';
+import { autolinkOptionsOf, autolinkTable, type AutolinkTable } from './autolink-terms.ts';
 import { demoRenderer } from './demo-embed.ts';
 
 export const RENDERER_MODULE = fileURLToPath(import.meta.url);
@@ -37,19 +39,41 @@ export interface RenderContextOptions {
   autolink?: boolean;
 }
 
-export function makeRenderContext(build: GraphBuild, options: RenderContextOptions = {}): RenderContext {
-  const paths = new Set(build.graph.nodes.map((n) => (n.kind === 'guide' ? guideHref(n.slug) : conceptHref(n.slug))));
+/** Everything rendering depends on beyond the page itself, as plain data. */
+export interface RenderEnvironment {
+  links: LinkWorld;
+  /** URL paths of every published page. */
+  publishedPaths: string[];
+  /** The term table, when terms link themselves. */
+  autolink: AutolinkTable | null;
+}
+
+export function renderEnvironment(build: GraphBuild, options: RenderContextOptions = {}): RenderEnvironment {
   return {
-    resolveLink: build.resolveLink,
+    links: build.links,
+    publishedPaths: build.graph.nodes.map((n) => (n.kind === 'guide' ? guideHref(n.slug) : conceptHref(n.slug))),
+    autolink: options.autolink ? autolinkTable(build) : null,
+  };
+}
+
+export function renderContextOf(env: RenderEnvironment): RenderContext {
+  const { resolveLink, tagOf } = linkFunctions(env.links);
+  const paths = new Set(env.publishedPaths);
+  return {
+    resolveLink,
     isPublishedPath: (p) => paths.has(p.split('#')[0].split('?')[0].replace(/\/?$/, '/')),
     tagHref: (tag) => {
-      const t = build.tagOf(tag);
+      const t = tagOf(tag);
       return t ? `/tags/${t.slug}/` : null;
     },
     pageHref: (t) => (t.kind === 'guide' ? guideHref(t.slug) : conceptHref(t.slug)),
     demos: demoRenderer,
-    autolink: options.autolink ? autolinkOptions(build) : undefined,
+    autolink: env.autolink ? autolinkOptionsOf(env.autolink) : undefined,
   };
+}
+
+export function makeRenderContext(build: GraphBuild, options: RenderContextOptions = {}): RenderContext {
+  return renderContextOf(renderEnvironment(build, options));
 }
 
 /** Renders one concept page's body and definition. */

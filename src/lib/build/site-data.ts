@@ -31,6 +31,7 @@ import { guideListings, routeData, shellOf, SEARCH_BODIES_AUTO_LIMIT, type Guide
 import type { ConceptEntryData, Shell } from '../site/types.ts';
 import { conceptHref, guideHref } from '../site/view.ts';
 import type { CachedRender, SiteBuild } from './pipeline.ts';
+import type { RenderedPage } from './render-page.ts';
 import { branchLabels, searchRecord, type SearchRecord } from './search-records.ts';
 
 export type { SearchRecord } from './search-records.ts';
@@ -169,7 +170,7 @@ export function readBuildReport(dir: string): BuildReport | null {
 /** The render cache of the last run into `dir` (empty when there is none or the format changed). */
 export function readRenderCache(dir: string): Map<string, CachedRender> {
   const file = readJson<RenderCacheFile>(path.join(dir, 'render-cache.json'));
-  if (!file || !readSiteIndex(dir)) return new Map();
+  if (!file) return new Map();
   return new Map(Object.entries(file.pages).filter(([, r]) => existsSync(bodyFile(dir, r.bodyDigest)) && existsSync(linksFile(dir, r.bodyDigest))));
 }
 
@@ -177,6 +178,37 @@ export interface SiteDataWrite {
   index: SiteIndex;
   /** Files written (others were unchanged). */
   written: number;
+}
+
+/** Writes a rendered page's body and linking sentences (unless there already); returns the files written. */
+export function writeRenderedPage(dir: string, bodyDigest: string, page: RenderedPage): number {
+  let written = 0;
+  if (!existsSync(bodyFile(dir, bodyDigest))) {
+    const body: BodyFile = { html: page.html, headings: page.headings, text: page.text };
+    writeAtomic(bodyFile(dir, bodyDigest), JSON.stringify(body));
+    written++;
+  }
+  if (!existsSync(linksFile(dir, bodyDigest))) {
+    writeAtomic(linksFile(dir, bodyDigest), JSON.stringify(page.links));
+    written++;
+  }
+  return written;
+}
+
+/**
+ * Writes what a run rendered — each new body and its linking sentences, and the render cache — so
+ * the next run (a build, or `check`) reuses them. Returns the files written and the bodies in use.
+ */
+export function writeRenderResults(dir: string, site: SiteBuild): { written: number; bodies: Set<string> } {
+  let written = 0;
+  const bodies = new Set<string>();
+  for (const page of site.pages) {
+    bodies.add(page.render.bodyDigest);
+    if (page.rendered) written += writeRenderedPage(dir, page.render.bodyDigest, page.rendered);
+  }
+  const cache: RenderCacheFile = { pages: Object.fromEntries(site.pages.map((p) => [p.node.slug, p.render])) };
+  writeIfChanged(path.join(dir, 'render-cache.json'), JSON.stringify(cache));
+  return { written, bodies };
 }
 
 /** Writes the site data of a pipeline run into `dir`. */
@@ -190,20 +222,9 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
   // Concept pages and their bodies.
   const entries: ConceptEntryData[] = [];
   const concepts: SiteIndex['concepts'] = [];
-  const bodies = new Set<string>();
-  for (const page of site.pages) {
-    const { bodyDigest } = page.render;
-    bodies.add(bodyDigest);
-    if (page.rendered && !existsSync(bodyFile(dir, bodyDigest))) {
-      const body: BodyFile = { html: page.rendered.html, headings: page.rendered.headings, text: page.rendered.text };
-      writeAtomic(bodyFile(dir, bodyDigest), JSON.stringify(body));
-      written++;
-    }
-    if (page.rendered && !existsSync(linksFile(dir, bodyDigest))) {
-      writeAtomic(linksFile(dir, bodyDigest), JSON.stringify(page.rendered.links));
-      written++;
-    }
-  }
+  const results = writeRenderResults(dir, site);
+  written += results.written;
+  const { bodies } = results;
   // The sentences each page links with: fresh from this run's renders, or stored with a reused body.
   const pageBySlug = new Map(site.pages.map((p) => [p.node.slug, p]));
   const linkMemo = new Map<string, readonly LinkContext[]>();
@@ -281,8 +302,6 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
   });
   written += Number(writeIfChanged(path.join(dir, 'search.json'), JSON.stringify(records)));
 
-  const cache: RenderCacheFile = { pages: Object.fromEntries(site.pages.map((p) => [p.node.slug, p.render])) };
-  writeIfChanged(path.join(dir, 'render-cache.json'), JSON.stringify(cache));
   const counts = countBySeverity(site.diagnostics);
   writeIfChanged(path.join(dir, 'report.json'), JSON.stringify({ stats: site.stats, counts, diagnostics: site.diagnostics } satisfies BuildReport));
 

@@ -52,6 +52,10 @@ export interface PageRecord {
   ontology: boolean;
   /** Top-level blocks that make up the readable body (ontology block and property-only bullets removed). */
   body: Block[];
+  /** Set when the parsed body was left out (src/lib/build/page-records.ts); `bodyOf` reads it again. */
+  bodyDropped?: boolean;
+  /** The body's text as automatic term links scan it, kept when the body is left out after a fresh read. */
+  termText?: string;
   /** Why the page is published or withheld (null for empty and unreadable pages). */
   publication: PublicationDecision | null;
   diagnostics: Diagnostic[];

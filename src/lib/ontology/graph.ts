@@ -6,7 +6,8 @@
 import { compareDiagnostics, diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { domainName, type DomainInfo } from './domains.ts';
 import type { PageRecord } from './extract.ts';
-import { LinkIndex, type Resolution } from './resolve.ts';
+import { describeResolution, linkableConcept, linkResolver, tagKey, tagResolver, type LinkTarget, type LinkWorld } from './link-world.ts';
+import type { Resolution } from './resolve.ts';
 import type { Concept } from './schema.ts';
 import { assignUniqueSlugs, safeSlug } from './slug.ts';
 import { didYouMean, TitleSuggester, type SuggestionSource } from './suggest.ts';
@@ -65,11 +66,7 @@ export interface ConceptGraph {
   tagSlugs: Record<string, string>;
 }
 
-export type LinkTarget =
-  | { state: 'published'; slug: string; kind: Concept['kind']; title: string; termId: string | null; definition: string }
-  | { state: 'private' }
-  | { state: 'missing' }
-  | { state: 'ambiguous'; count: number };
+export type { LinkTarget } from './link-world.ts';
 
 export interface GraphBuild {
   graph: ConceptGraph;
@@ -77,14 +74,14 @@ export interface GraphBuild {
   records: PageRecord[];
   /** Resolves link text the way the graph did (for the renderer). */
   resolveLink: (text: string) => LinkTarget;
+  /** What links resolve against, as plain data (render workers rebuild resolveLink and tagOf from it). */
+  links: LinkWorld;
   /** The tag page a `#tag` as written belongs to (any case), or null when no published page has it. */
   tagOf: (tag: string) => { tag: string; slug: string } | null;
   withheld: number;
   diagnostics: Diagnostic[];
 }
 
-/** Tags compare as Logseq compares page names: ignoring case. */
-const tagKey = (tag: string) => tag.normalize('NFC').toLowerCase();
 
 /** Strongly connected components of size > 1 (or self loops): the subclass cycles. Iterative Tarjan. */
 export function findCycles(edges: readonly number[][]): number[][] {
@@ -138,7 +135,6 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   const withConcept = records.filter((r) => r.concept !== null);
   const concepts = withConcept.map((r) => r.concept as Concept);
   const published = concepts.map((c) => c.public);
-  const index = new LinkIndex(concepts);
 
   // Slugs: unique among published pages of one kind, first file (by path) keeps the plain slug.
   for (const kind of ['concept', 'guide'] as const) {
@@ -197,14 +193,10 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     return d;
   };
 
-  const describe = (r: Resolution): LinkTarget => {
-    if (r.state === 'missing') return { state: 'missing' };
-    if (r.state === 'ambiguous') return { state: 'ambiguous', count: r.indices.length };
-    const c = concepts[r.index];
-    if (!c.public) return { state: 'private' };
-    return { state: 'published', slug: c.slug, kind: c.kind, title: c.title, termId: c.termId, definition: c.definition };
-  };
-  const resolveLink = (text: string): LinkTarget => describe(index.resolve(text));
+  // Links resolve against every concept's names, slugs now final (link-world.ts).
+  const links: LinkWorld = { concepts: concepts.map(linkableConcept), tags: [] };
+  const { index, resolveLink } = linkResolver(links.concepts);
+  const describe = (r: Resolution): LinkTarget => describeResolution(links.concepts, r);
   /** A reference from the JSON-LD names its target by `@id` first, then by label. */
   const resolveRef = (target: string, id: string | undefined): Resolution => {
     if (id !== undefined) {
@@ -334,10 +326,8 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   const tagSlugList = assignUniqueSlugs(tagNames.map((t) => safeSlug(t, 'tag'))).slugs;
   const tagSlugs: Record<string, string> = {};
   tagNames.forEach((t, k) => (tagSlugs[t] = tagSlugList[k]));
-  const tagOf = (tag: string) => {
-    const name = tagSpellings.get(tagKey(tag));
-    return name !== undefined && name in tagSlugs ? { tag: name, slug: tagSlugs[name] } : null;
-  };
+  for (const [key, name] of tagSpellings) if (name in tagSlugs) links.tags.push([key, name, tagSlugs[name]]);
+  const tagOf = tagResolver(links.tags);
   // A domain the configuration does not know is named as its first page wrote it.
   const domainLabels = new Map<string, string>();
   for (const c of concepts) if (c.public && c.domain && c.domainLabel && !domainLabels.has(c.domain)) domainLabels.set(c.domain, c.domainLabel);
@@ -351,6 +341,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     graph: { nodes, parents, children, relations, incoming, backlinks, roots, domains: domainList, tags, tagSlugs },
     records,
     resolveLink,
+    links,
     tagOf,
     withheld,
     diagnostics,

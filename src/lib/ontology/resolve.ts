@@ -44,7 +44,7 @@ export class LinkIndex {
   private readonly exactMaps: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
   private readonly looseMaps: Map<string, number[]>[] = Array.from({ length: KINDS }, () => new Map());
 
-  constructor(concepts: readonly Concept[]) {
+  constructor(concepts: readonly Pick<Concept, 'title' | 'name' | 'aliases' | 'termId' | 'classId'>[]) {
     concepts.forEach((c, i) => {
       this.add(0, c.title, i);
       this.add(0, c.name, i);
