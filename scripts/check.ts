@@ -8,7 +8,7 @@
 // error is found, 2 on a usage or configuration error (an unknown flag, a missing or empty content
 // folder, an invalid KB_* value); 0 when a watch is stopped with Ctrl-C.
 import { loadSiteConfig, resolveCacheDir, resolveContentDir } from '../src/config.ts';
-import { runCheckStage } from '../src/lib/build/site-data-stage.ts';
+import { runCheckStage, type CheckMemory } from '../src/lib/build/site-data-stage.ts';
 import { countBySeverity, formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { checkReport } from '../src/lib/ontology/report.ts';
 import { watchCheck } from './lib/check-watch.ts';
@@ -35,7 +35,9 @@ if (values.watch && values.json) usageError(spec, '--watch prints changes for a 
 const config = configured(spec, () => loadSiteConfig());
 const dir = contentFolder(spec, () => resolveContentDir(values.content));
 const cacheDir = configured(spec, () => resolveCacheDir());
-const check = () => runCheckStage({ contentDir: dir, config, cacheDir });
+// With --watch, what one check read and rendered is kept in memory for the next.
+const memory: CheckMemory | undefined = values.watch ? { records: {} } : undefined;
+const check = () => runCheckStage({ contentDir: dir, config, cacheDir }, memory);
 const site = await check();
 const { build, diagnostics } = site;
 const report = { ...checkReport(build), diagnostics };

@@ -85,12 +85,29 @@ function readCache(file: string, options: string, code: string): CacheFile['entr
 }
 
 /**
- * Every page record of `contentDir`, in file order, using and then updating the cache in `cacheFile`
- * (no cache when it is null). `code` is the fingerprint of the reading code.
+ * The cache kept in memory, by a process that reads the same folder again and again (`check
+ * --watch`): its first run reads (and writes) the cache file as usual, later runs neither read nor
+ * write it. Each run gets its own copy of every record (the graph assigns slugs on the concepts it
+ * is given).
  */
-export function readRecords(contentDir: string, options: GraphOptions, cacheFile: string | null, code: string): RecordsResult {
+export interface RecordMemory {
+  key?: string;
+  entries?: CacheFile['entries'];
+}
+
+/** A record the pipeline may change without changing the one kept in memory. */
+const copyOf = (r: PageRecord): PageRecord => ({ ...r, page: { ...r.page }, concept: r.concept ? { ...r.concept } : null });
+
+/**
+ * Every page record of `contentDir`, in file order, using and then updating the cache in `cacheFile`
+ * (no cache when it is null) or, when given, in `memory`. `code` is the fingerprint of the reading code.
+ */
+export function readRecords(contentDir: string, options: GraphOptions, cacheFile: string | null, code: string, memory?: RecordMemory): RecordsResult {
   const optionKey = JSON.stringify({ publishAll: options.publishAll, domains: options.domains });
-  const cached = cacheFile ? readCache(cacheFile, optionKey, code) : {};
+  const memoryKey = `${optionKey}\n${code}`;
+  // A run with memory starts from the cache file, then keeps the cache in memory only.
+  const fromMemory = memory !== undefined && memory.key === memoryKey;
+  const cached = fromMemory ? (memory.entries ?? {}) : cacheFile ? readCache(cacheFile, optionKey, code) : {};
   const entries: CacheFile['entries'] = {};
   let parsed = 0;
   const records = listPageFiles(contentDir).map((file) => {
@@ -98,15 +115,19 @@ export function readRecords(contentDir: string, options: GraphOptions, cacheFile
     const hit = Object.hasOwn(cached, file) ? cached[file] : undefined;
     if (hit && sameStamp(hit.stamp, stamp)) {
       entries[file] = hit;
-      return hit.record;
+      return memory ? copyOf(hit.record) : hit.record;
     }
     parsed++;
     const record = readRecord(contentDir, file, options);
     const slim = withoutBody(record);
     entries[file] = { stamp, record: slim };
-    return { ...slim, termText: termTextOf(record.body) };
+    return { ...(memory ? copyOf(slim) : slim), termText: termTextOf(record.body) };
   });
-  if (cacheFile && (parsed > 0 || Object.keys(cached).length !== records.length)) {
+  if (memory) {
+    memory.key = memoryKey;
+    memory.entries = entries;
+  }
+  if (cacheFile && !fromMemory && (parsed > 0 || Object.keys(cached).length !== records.length)) {
     mkdirSync(path.dirname(cacheFile), { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, serialize({ format: FORMAT, options: optionKey, code, entries } satisfies CacheFile));

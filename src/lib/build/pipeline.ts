@@ -15,7 +15,7 @@ import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { guideDiagnostics } from './guide-checks.ts';
-import { bodyOf, READER_MODULE, readRecords } from './page-records.ts';
+import { bodyOf, READER_MODULE, readRecords, type RecordMemory } from './page-records.ts';
 import { describeTable, pageTerms } from './autolink-terms.ts';
 import { renderConceptPage, renderContextOf, renderEnvironment, RENDERER_MODULE, type RenderedPage, type RenderEnvironment } from './render-page.ts';
 import { startRenderWorker } from './render-pool.ts';
@@ -78,6 +78,8 @@ export interface PipelineOptions {
   cache?: RenderCache;
   /** Where page records are cached between runs (src/lib/build/page-records.ts); none when absent. */
   recordCache?: string;
+  /** Page records kept in memory between runs of this process instead (`check --watch`). */
+  recordMemory?: RecordMemory;
   /**
    * Where a rendered page goes as soon as it is rendered (its body, by its digest). When given, the
    * run keeps only what the render cache keeps of it (`SitePage.rendered` stays null): on a large
@@ -179,7 +181,7 @@ interface Prepared {
 
 function prepare(options: PipelineOptions): Prepared {
   const started = performance.now();
-  const { records, parsed } = readRecords(options.contentDir, options.config, options.recordCache ?? null, currentReader());
+  const { records, parsed } = readRecords(options.contentDir, options.config, options.recordCache ?? null, currentReader(), options.recordMemory);
   const build = buildGraph(records, options.config.domains);
   const parseSeconds = (performance.now() - started) / 1000;
   options.onProgress?.(`read ${records.length} files (${parsed} parsed, ${records.length - parsed} unchanged) in ${parseSeconds.toFixed(1)} s`);
