@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus.ts';
 import { defaultDomains } from '../../src/config.ts';
-import { bodyOf, readRecord, readRecords } from '../../src/lib/build/page-records.ts';
+import { bodyOf, readRecord, readRecords, readRecordsParallel } from '../../src/lib/build/page-records.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-records-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -27,6 +27,13 @@ describe('the page-record cache', () => {
     for (const r of second.records) expect(bodyOf(pages, r, options), r.page.file).toEqual(readRecord(pages, r.page.file, options).body);
     // A fresh read keeps the text terms are scanned in, not the parsed body.
     expect(first.records.every((r) => r.bodyDropped && typeof r.termText === 'string')).toBe(true);
+  });
+
+  it('reads the same records in reader threads as on this one', async () => {
+    const here = readRecords(pages, options, null, 'code-1');
+    const threads = await readRecordsParallel(pages, options, null, 'code-1', 2, 1);
+    expect(threads.parsed).toBe(here.parsed);
+    expect(threads.records).toEqual(here.records);
   });
 
   it('reads an edited file again, and only it', () => {

@@ -9,6 +9,7 @@ import {
   readBody,
   readConceptPage,
   readExport,
+  readSitemapPart,
   readRoute,
   readSiteIndex,
   type BodyFile,
@@ -72,6 +73,16 @@ export async function hasRoute(id: string): Promise<boolean> {
 
 export async function exportText(name: ExportName): Promise<string> {
   return readExport((await site()).dir, name);
+}
+
+/** getStaticPaths of a large sitemap's parts (`/sitemaps/<n>.xml`). */
+export async function sitemapPartPaths() {
+  const { index } = await site();
+  return Array.from({ length: index.sitemapParts }, (_, k) => ({ params: { part: String(k + 1) } }));
+}
+
+export async function sitemapPart(part: number): Promise<string> {
+  return readSitemapPart((await site()).dir, part);
 }
 
 /** A published guide's compiled MDX content. */

@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import { readPage } from '../logseq/read.ts';
 import type { Block } from '../logseq/types.ts';
 import { makeDomainNormaliser } from '../ontology/domains.ts';
@@ -84,6 +85,23 @@ function readCache(file: string, options: string, code: string): CacheFile['entr
   }
 }
 
+/** A freshly read record as the pipeline keeps it: without its parsed body, with its term text. */
+export function freshRecord(contentDir: string, file: string, options: GraphOptions): PageRecord {
+  const record = readRecord(contentDir, file, options);
+  return { ...withoutBody(record), termText: termTextOf(record.body) };
+}
+
+interface ReadPlan {
+  files: string[];
+  stamps: Map<string, Stamp>;
+  cached: CacheFile['entries'];
+  /** Files not in the cache, or changed since. */
+  misses: string[];
+  optionKey: string;
+  /** The cache came from memory (RecordMemory), not from the cache file. */
+  fromMemory: boolean;
+}
+
 /**
  * The cache kept in memory, by a process that reads the same folder again and again (`check
  * --watch`): its first run reads (and writes) the cache file as usual, later runs neither read nor
@@ -98,40 +116,99 @@ export interface RecordMemory {
 /** A record the pipeline may change without changing the one kept in memory. */
 const copyOf = (r: PageRecord): PageRecord => ({ ...r, page: { ...r.page }, concept: r.concept ? { ...r.concept } : null });
 
+const memoryKey = (optionKey: string, code: string) => `${optionKey}\n${code}`;
+
+function planRead(contentDir: string, options: GraphOptions, cacheFile: string | null, code: string, memory?: RecordMemory): ReadPlan {
+  const optionKey = JSON.stringify({ publishAll: options.publishAll, domains: options.domains });
+  const fromMemory = memory !== undefined && memory.key === memoryKey(optionKey, code);
+  const cached = fromMemory ? (memory.entries ?? {}) : cacheFile ? readCache(cacheFile, optionKey, code) : {};
+  const files = listPageFiles(contentDir);
+  const stamps = new Map(files.map((f) => [f, stampOf(path.join(contentDir, f))]));
+  const misses = files.filter((f) => !(Object.hasOwn(cached, f) && sameStamp(cached[f].stamp, stamps.get(f) as Stamp)));
+  return { files, stamps, cached, misses, optionKey, fromMemory };
+}
+
+function finishRead(plan: ReadPlan, fresh: ReadonlyMap<string, PageRecord>, cacheFile: string | null, code: string, memory?: RecordMemory): RecordsResult {
+  const entries: CacheFile['entries'] = {};
+  const records = plan.files.map((file) => {
+    const record = fresh.get(file);
+    if (!record) {
+      entries[file] = plan.cached[file];
+      return memory ? copyOf(plan.cached[file].record) : plan.cached[file].record;
+    }
+    entries[file] = { stamp: plan.stamps.get(file) as Stamp, record: { ...record, termText: undefined } };
+    return memory ? copyOf(record) : record;
+  });
+  if (memory) {
+    memory.key = memoryKey(plan.optionKey, code);
+    memory.entries = entries;
+  }
+  if (cacheFile && !plan.fromMemory && (fresh.size > 0 || Object.keys(plan.cached).length !== records.length)) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, serialize({ format: FORMAT, options: plan.optionKey, code, entries } satisfies CacheFile));
+    renameSync(tmp, cacheFile);
+  }
+  return { records, parsed: fresh.size };
+}
+
 /**
  * Every page record of `contentDir`, in file order, using and then updating the cache in `cacheFile`
  * (no cache when it is null) or, when given, in `memory`. `code` is the fingerprint of the reading code.
  */
 export function readRecords(contentDir: string, options: GraphOptions, cacheFile: string | null, code: string, memory?: RecordMemory): RecordsResult {
-  const optionKey = JSON.stringify({ publishAll: options.publishAll, domains: options.domains });
-  const memoryKey = `${optionKey}\n${code}`;
-  // A run with memory starts from the cache file, then keeps the cache in memory only.
-  const fromMemory = memory !== undefined && memory.key === memoryKey;
-  const cached = fromMemory ? (memory.entries ?? {}) : cacheFile ? readCache(cacheFile, optionKey, code) : {};
-  const entries: CacheFile['entries'] = {};
-  let parsed = 0;
-  const records = listPageFiles(contentDir).map((file) => {
-    const stamp = stampOf(path.join(contentDir, file));
-    const hit = Object.hasOwn(cached, file) ? cached[file] : undefined;
-    if (hit && sameStamp(hit.stamp, stamp)) {
-      entries[file] = hit;
-      return memory ? copyOf(hit.record) : hit.record;
-    }
-    parsed++;
-    const record = readRecord(contentDir, file, options);
-    const slim = withoutBody(record);
-    entries[file] = { stamp, record: slim };
-    return { ...(memory ? copyOf(slim) : slim), termText: termTextOf(record.body) };
-  });
-  if (memory) {
-    memory.key = memoryKey;
-    memory.entries = entries;
-  }
-  if (cacheFile && !fromMemory && (parsed > 0 || Object.keys(cached).length !== records.length)) {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize({ format: FORMAT, options: optionKey, code, entries } satisfies CacheFile));
-    renameSync(tmp, cacheFile);
-  }
-  return { records, parsed };
+  const plan = planRead(contentDir, options, cacheFile, code, memory);
+  return finishRead(plan, new Map(plan.misses.map((f) => [f, freshRecord(contentDir, f, options)])), cacheFile, code, memory);
+}
+
+/** Below this many files to read, reader threads cost more than they save. */
+const PARALLEL_READ = 2000;
+
+/** Reads `files` in `workers` threads (src/lib/build/read-worker.ts). */
+async function readInWorkers(contentDir: string, options: GraphOptions, files: readonly string[], workers: number): Promise<Map<string, PageRecord>> {
+  const out = new Map<string, PageRecord>();
+  const shares: string[][] = Array.from({ length: workers }, () => []);
+  files.forEach((f, k) => shares[k % workers].push(f));
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'], workerData: { contentDir, options } });
+          worker.on('message', (message: ReadMessage) => {
+            if ('records' in message) for (const r of message.records) out.set(r.page.file, r);
+            else {
+              resolve();
+              void worker.terminate();
+            }
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`page reader thread stopped with exit code ${code}`));
+          });
+          worker.postMessage(share);
+        }),
+    ),
+  );
+  return out;
+}
+
+/** What a reader thread posts: records it has read, or that it is done. */
+export type ReadMessage = { records: PageRecord[] } | { done: true };
+
+/** `readRecords`, reading many changed files in worker threads (one per core). */
+export async function readRecordsParallel(
+  contentDir: string,
+  options: GraphOptions,
+  cacheFile: string | null,
+  code: string,
+  workers: number,
+  minFiles = PARALLEL_READ,
+  memory?: RecordMemory,
+): Promise<RecordsResult> {
+  const plan = planRead(contentDir, options, cacheFile, code, memory);
+  const fresh =
+    plan.misses.length >= minFiles && workers >= 2
+      ? await readInWorkers(contentDir, options, plan.misses, workers)
+      : new Map(plan.misses.map((f) => [f, freshRecord(contentDir, f, options)]));
+  return finishRead(plan, fresh, cacheFile, code, memory);
 }

@@ -15,7 +15,7 @@ import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { guideDiagnostics } from './guide-checks.ts';
-import { bodyOf, READER_MODULE, readRecords, type RecordMemory } from './page-records.ts';
+import { bodyOf, READER_MODULE, readRecords, readRecordsParallel, type RecordMemory, type RecordsResult } from './page-records.ts';
 import { describeTable, pageTerms } from './autolink-terms.ts';
 import { renderConceptPage, renderContextOf, renderEnvironment, RENDERER_MODULE, type RenderedPage, type RenderEnvironment } from './render-page.ts';
 import { startRenderWorker } from './render-pool.ts';
@@ -179,9 +179,8 @@ interface Prepared {
   started: number;
 }
 
-function prepare(options: PipelineOptions): Prepared {
-  const started = performance.now();
-  const { records, parsed } = readRecords(options.contentDir, options.config, options.recordCache ?? null, currentReader(), options.recordMemory);
+function prepare(options: PipelineOptions, started: number, read: RecordsResult): Prepared {
+  const { records, parsed } = read;
   const build = buildGraph(records, options.config.domains);
   const parseSeconds = (performance.now() - started) / 1000;
   options.onProgress?.(`read ${records.length} files (${parsed} parsed, ${records.length - parsed} unchanged) in ${parseSeconds.toFixed(1)} s`);
@@ -264,7 +263,8 @@ export function conceptEntries(site: SiteBuild): ConceptEntryData[] {
 
 /** Runs the pipeline on this thread. */
 export function buildSite(options: PipelineOptions): SiteBuild {
-  const p = prepare(options);
+  const started = performance.now();
+  const p = prepare(options, started, readRecords(options.contentDir, options.config, options.recordCache ?? null, currentReader(), options.recordMemory));
   let rendered = 0;
   for (const page of p.pages) {
     if (page.render) continue;
@@ -284,7 +284,8 @@ const PARALLEL_THRESHOLD = 300;
  */
 export async function buildSiteParallel(options: PipelineOptions & { workers?: number }): Promise<SiteBuild> {
   const cores = options.workers ?? availableParallelism();
-  const p = prepare(options);
+  const started = performance.now();
+  const p = prepare(options, started, await readRecordsParallel(options.contentDir, options.config, options.recordCache ?? null, currentReader(), cores, undefined, options.recordMemory));
   const pending = p.pages.filter((page) => !page.render);
   const workers = Math.min(cores, Math.ceil(pending.length / 100));
   if (pending.length < PARALLEL_THRESHOLD || workers < 2) {

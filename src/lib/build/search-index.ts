@@ -14,7 +14,7 @@ import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SEARCH_MANIFEST, type GroupedConcept, type SearchManifest } from '../../search/manifest.ts';
 import { TERMS_FOLDER, termFiles, type TermRow } from '../../search/suggest.ts';
@@ -168,53 +168,108 @@ export interface SearchIndexResult {
 }
 
 /**
- * Builds the search index of `input` into `<outDir>/pagefind/`: shards whose records are unchanged
- * since the last build are kept, the others indexed afresh into a new folder, which then replaces the
- * old one whole (a reader never sees half an index, nothing stale survives).
+ * Brings the shards of `plan` up to date in `dir` (the build cache's copy of the index): a shard
+ * whose digest is unchanged since the last build is kept, the others are indexed afresh. Writes the
+ * manifest last; returns how many shards were indexed.
  */
-export async function writeSearchIndex(outDir: string, input: SearchIndexInput, limits?: SearchLimits): Promise<SearchIndexResult> {
-  const plan = planSearchIndex(input, limits);
-  const target = path.join(outDir, 'pagefind');
-  const fresh = path.join(outDir, `.pagefind-${process.pid}`);
-  const old = path.join(outDir, `.pagefind-old-${process.pid}`);
-  const previous = readManifest(target);
-  const digests = plan.shards.map((s) => shardDigest(s, plan.grouped));
-  const keep = plan.shards.map(
-    (s, k) => previous !== null && previous.grouped === plan.grouped && previous.shards[k] === s.folder && previous.digests[k] === digests[k] && existsSync(path.join(target, s.folder)),
-  );
-  rmSync(fresh, { recursive: true, force: true });
-  mkdirSync(fresh, { recursive: true });
+async function updateShards(dir: string, shards: readonly ShardPlan[], grouped: boolean): Promise<number> {
+  const previous = readManifest(dir);
+  const digests = shards.map((s) => shardDigest(s, grouped));
+  let rebuilt = 0;
+  mkdirSync(dir, { recursive: true });
   try {
-    for (const [k, shard] of plan.shards.entries()) {
-      if (keep[k]) continue;
+    for (const [k, shard] of shards.entries()) {
+      const at = previous?.shards.indexOf(shard.folder) ?? -1;
+      if (previous?.grouped === grouped && at >= 0 && previous.digests[at] === digests[k] && existsSync(path.join(dir, shard.folder))) continue;
+      const target = path.join(dir, shard.folder);
+      const fresh = `${target.replace(/\/$/, '')}.${process.pid}.new`;
+      rmSync(fresh, { recursive: true, force: true });
       const index = await filledIndex(shard.units);
-      const written = await index.writeFiles({ outputPath: path.join(fresh, shard.folder) });
-      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: fresh });
       await index.deleteIndex();
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      rmSync(target, { recursive: true, force: true });
+      renameSync(fresh, target);
+      rebuilt++;
     }
-  } catch (error) {
-    rmSync(fresh, { recursive: true, force: true });
-    throw error;
   } finally {
     await pagefind.close();
   }
-  for (const [k, shard] of plan.shards.entries()) if (keep[k]) renameSync(path.join(target, shard.folder), path.join(fresh, shard.folder));
-  for (const [name, text] of termFilesOf(input.records)) {
-    mkdirSync(path.dirname(path.join(fresh, name)), { recursive: true });
-    writeFileSync(path.join(fresh, name), text);
+  const manifest: SearchManifest = { v: 1, shards: shards.map((s) => s.folder), digests, grouped };
+  writeFileSync(path.join(dir, SEARCH_MANIFEST), JSON.stringify(manifest));
+  return rebuilt;
+}
+
+/** Hard-links (or, across file systems, copies) every file of `from` into `to`. */
+function linkTree(from: string, to: string): void {
+  for (const e of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const source = path.join(e.parentPath, e.name);
+    const target = path.join(to, path.relative(from, source));
+    mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
   }
-  const manifest: SearchManifest = { v: 1, shards: plan.shards.map((s) => s.folder), digests, grouped: plan.grouped };
-  writeFileSync(path.join(fresh, SEARCH_MANIFEST), JSON.stringify(manifest));
-  if (existsSync(target)) renameSync(target, old);
-  renameSync(fresh, target);
-  rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * A search index in the making. The concepts' shards depend only on the search records, so they can
+ * be indexed while Astro builds the pages (`concepts`); the guides' shard needs Astro's HTML, and
+ * `finish` indexes it and puts the whole index into `<outDir>/pagefind/`, replacing the old one whole
+ * (a reader never sees half an index, nothing stale survives). The shards live in the build cache
+ * (`cacheDir`), so a rebuild keeps the unchanged ones.
+ */
+export function searchIndex(cacheDir: string, records: readonly SearchRecord[], limits?: SearchLimits) {
+  const plan = planSearchIndex({ records, htmlPages: [] }, limits);
+  const shardsDir = path.join(cacheDir, 'concepts');
+  const guidesDir = path.join(cacheDir, 'guides');
+  const concepts = updateShards(shardsDir, plan.shards, plan.grouped);
+  concepts.catch(() => undefined);
   return {
-    pages: plan.shards.reduce((n, s) => n + s.units.length, 0),
-    concepts: input.records.length,
-    shards: plan.shards.length,
-    rebuilt: keep.filter((k) => !k).length,
-    grouped: plan.grouped,
+    concepts,
+    async finish(outDir: string, guides: Pick<SearchIndexInput, 'htmlPages' | 'plainPages'>): Promise<SearchIndexResult> {
+      const rebuilt = await concepts;
+      const guidesPlan = planSearchIndex({ records: [], ...guides }, limits).guides;
+      const guideRebuilt = guidesPlan ? await updateShards(guidesDir, [guidesPlan], false) : 0;
+      const target = path.join(outDir, 'pagefind');
+      const fresh = path.join(outDir, `.pagefind-${process.pid}`);
+      const old = path.join(outDir, `.pagefind-old-${process.pid}`);
+      rmSync(fresh, { recursive: true, force: true });
+      for (const shard of plan.shards) linkTree(path.join(shardsDir, shard.folder), path.join(fresh, shard.folder));
+      if (guidesPlan) linkTree(path.join(guidesDir, guidesPlan.folder), path.join(fresh, guidesPlan.folder));
+      for (const [name, text] of termFilesOf(records)) {
+        mkdirSync(path.dirname(path.join(fresh, name)), { recursive: true });
+        writeFileSync(path.join(fresh, name), text);
+      }
+      const conceptManifest = readManifest(shardsDir) as SearchManifest;
+      const guideManifest = guidesPlan ? readManifest(guidesDir) : null;
+      const manifest: SearchManifest = {
+        v: 1,
+        shards: [...conceptManifest.shards, ...(guideManifest?.shards ?? [])],
+        digests: [...conceptManifest.digests, ...(guideManifest?.digests ?? [])],
+        grouped: plan.grouped,
+      };
+      writeFileSync(path.join(fresh, SEARCH_MANIFEST), JSON.stringify(manifest));
+      if (existsSync(target)) renameSync(target, old);
+      renameSync(fresh, target);
+      rmSync(old, { recursive: true, force: true });
+      return {
+        pages: plan.shards.reduce((n, s) => n + s.units.length, 0) + (guidesPlan?.units.length ?? 0),
+        concepts: records.length,
+        shards: manifest.shards.length,
+        rebuilt: rebuilt + guideRebuilt,
+        grouped: plan.grouped,
+      };
+    },
   };
+}
+
+/** Builds the whole search index of `input` into `<outDir>/pagefind/` (its shards kept in `cacheDir`). */
+export async function writeSearchIndex(outDir: string, cacheDir: string, input: SearchIndexInput, limits?: SearchLimits): Promise<SearchIndexResult> {
+  return searchIndex(cacheDir, input.records, limits).finish(outDir, input);
 }
 
 /**
@@ -224,7 +279,7 @@ export async function writeSearchIndex(outDir: string, input: SearchIndexInput, 
 export async function searchIndexFiles(input: SearchIndexInput, limits?: SearchLimits): Promise<Map<string, Uint8Array>> {
   const plan = planSearchIndex(input, limits);
   const files = new Map<string, Uint8Array>();
-  for (const shard of plan.shards) {
+  for (const shard of plan.guides ? [...plan.shards, plan.guides] : plan.shards) {
     const index = await filledIndex(shard.units);
     try {
       const got = await index.getFiles();
@@ -236,7 +291,8 @@ export async function searchIndexFiles(input: SearchIndexInput, limits?: SearchL
   }
   const encoder = new TextEncoder();
   for (const [name, text] of termFilesOf(input.records)) files.set(name, encoder.encode(text));
-  const manifest: SearchManifest = { v: 1, shards: plan.shards.map((s) => s.folder), digests: plan.shards.map((s) => shardDigest(s, plan.grouped)), grouped: plan.grouped };
+  const all = plan.guides ? [...plan.shards, plan.guides] : plan.shards;
+  const manifest: SearchManifest = { v: 1, shards: all.map((s) => s.folder), digests: all.map((s) => shardDigest(s, plan.grouped)), grouped: plan.grouped };
   files.set(SEARCH_MANIFEST, encoder.encode(JSON.stringify(manifest)));
   return files;
 }

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { countBySeverity, type Diagnostic } from '../diagnostics.ts';
 import { graphJson } from '../export/graph-json.ts';
 import { ontologyQuads, toJsonLd, toTurtle } from '../export/rdf.ts';
-import { sitemapXml, type SitemapUrl } from '../export/sitemap.ts';
+import { sitemapFiles, type SitemapUrl } from '../export/sitemap.ts';
 import type { HeadingInfo } from '../render/rehype-headings.ts';
 import type { LinkContext } from '../render/sentences.ts';
 import { guideListings, routeData, shellOf, SEARCH_BODIES_AUTO_LIMIT, type GuideListing } from '../site/pages.ts';
@@ -36,7 +36,7 @@ import { branchLabels, searchRecord, type SearchRecord } from './search-records.
 
 export type { SearchRecord } from './search-records.ts';
 
-export const SITE_DATA_FORMAT = 2;
+export const SITE_DATA_FORMAT = 3;
 
 export interface RouteEntry {
   id: string;
@@ -56,6 +56,8 @@ export interface SiteIndex {
   guides: GuideListing[];
   /** Whether concept bodies go into the search index (SiteConfig.searchBodies). */
   searchBodies: boolean;
+  /** Parts of a sitemap too large for one file (`/sitemaps/<n>.xml`; 0 when sitemap.xml holds every URL). */
+  sitemapParts: number;
 }
 
 export interface BodyFile {
@@ -153,6 +155,11 @@ export function readRoute<T>(dir: string, id: string): T {
 
 export function readExport(dir: string, name: ExportName): string {
   return readFileSync(path.join(dir, 'exports', name), 'utf8');
+}
+
+/** Part `n` (from 1) of a sitemap split into parts. */
+export function readSitemapPart(dir: string, n: number): string {
+  return readFileSync(path.join(dir, 'exports', `sitemap-${n}.xml`), 'utf8');
 }
 
 export function readPreviews(dir: string): Record<string, Preview> {
@@ -257,8 +264,9 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
     ['guides', data.guides],
     ['tags', data.tagIndex],
     ['feed', data.feed],
-    ...data.domains.map((d): [string, unknown] => [`domain/${d.key}`, d]),
-    ...data.tags.map((t): [string, unknown] => [`tag/${t.slug}`, t]),
+    ...data.azPages,
+    ...data.domains,
+    ...data.tags,
     ...(data.diagnostics ? [['diagnostics', data.diagnostics] as [string, unknown]] : []),
   ];
   const routes: RouteEntry[] = routeObjects.map(([id, value]) => {
@@ -275,9 +283,10 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
     { path: '/a-z/' },
     { path: '/taxonomy/' },
     ...entries.map((c) => ({ path: conceptHref(c.slug), lastmod: c.lastUpdated })),
-    ...data.domains.map((d) => ({ path: `/domains/${d.key}/` })),
+    ...data.azPages.map(([id]) => ({ path: `/${id}/` })),
+    ...data.domains.map(([id]) => ({ path: `/domains/${id.slice('domain/'.length)}/` })),
     { path: '/tags/' },
-    ...data.tags.map((t) => ({ path: `/tags/${t.slug}/` })),
+    ...data.tags.map(([id]) => ({ path: `/tags/${id.slice('tag/'.length)}/` })),
     ...(guides.length > 0 ? [{ path: '/guides/' }] : []),
     ...guides.map((g) => ({ path: guideHref(g.slug) })),
   ];
@@ -285,9 +294,17 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
     'ontology.ttl': toTurtle(exportSite, quads),
     'ontology.jsonld': toJsonLd(quads),
     'graph.json': JSON.stringify(graphJson(entries)),
-    'sitemap.xml': sitemapXml(site.config.siteUrl, urls),
+    'sitemap.xml': '',
   };
+  // The sitemap protocol allows 50,000 URLs a file: a larger site's sitemap.xml is an index of parts.
+  const sitemap = sitemapFiles(site.config.siteUrl, urls);
+  exportTexts['sitemap.xml'] = sitemap.main;
   for (const name of EXPORT_NAMES) written += Number(writeIfChanged(path.join(dir, 'exports', name), exportTexts[name]));
+  sitemap.parts.forEach((text, k) => (written += Number(writeIfChanged(path.join(dir, 'exports', `sitemap-${k + 1}.xml`), text))));
+  for (const name of existsSync(path.join(dir, 'exports')) ? readdirSync(path.join(dir, 'exports')) : []) {
+    const part = /^sitemap-(\d+)\.xml$/.exec(name);
+    if (part && Number(part[1]) > sitemap.parts.length) rmSync(path.join(dir, 'exports', name), { force: true });
+  }
 
   const previews: Record<string, Preview> = {};
   for (const e of entries) previews[e.slug] = { title: e.title, termId: e.termId, summary: e.summary };
@@ -319,8 +336,8 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
   const routeNames = new Set(routes.map((r) => path.basename(routeFile(dir, r.id))));
   if (existsSync(path.join(dir, 'routes'))) for (const name of readdirSync(path.join(dir, 'routes'))) if (!routeNames.has(name)) rmSync(path.join(dir, 'routes', name), { force: true });
 
-  const body = { format: SITE_DATA_FORMAT, shell, shellDigest: sha(JSON.stringify(shell)), concepts, routes, guides, searchBodies } as const;
-  const index: SiteIndex = { ...body, digest: sha(JSON.stringify({ ...body, exports: EXPORT_NAMES.map((n) => sha(exportTexts[n])) })) };
+  const body = { format: SITE_DATA_FORMAT, shell, shellDigest: sha(JSON.stringify(shell)), concepts, routes, guides, searchBodies, sitemapParts: sitemap.parts.length } as const;
+  const index: SiteIndex = { ...body, digest: sha(JSON.stringify({ ...body, exports: [...EXPORT_NAMES.map((n) => exportTexts[n]), ...sitemap.parts].map(sha) })) };
   written += Number(writeIfChanged(path.join(dir, 'site.json'), JSON.stringify(index)));
   return { index, written };
 }

@@ -40,10 +40,49 @@ export interface AzSee {
   see: { slug: string; title: string };
 }
 
+/** One page of a long list: its number (from 1), how many pages the list has, their URLs. */
+export interface ListPage {
+  number: number;
+  count: number;
+  /** URL of each page of the list, first page first. */
+  hrefs: string[];
+}
+
 export interface AzData {
   termCount: number;
-  /** Concepts and alternative terms, by letter. */
+  /**
+   * Concepts and alternative terms, by letter, on this page. On a large glossary the index page holds
+   * only the letters (`letters`), and each letter has pages of its own (`a-z/<letter>` routes).
+   */
   groups: LetterGroup<ConceptRef | AzSee>[];
+  /** Every letter with how many entries it has and where they are (a large glossary's index page only). */
+  letters: { letter: string; id: string; count: number; href: string }[] | null;
+  /** On a letter's page: which page of that letter this is. */
+  page: ListPage | null;
+}
+
+/** Lists longer than this are split into pages of LIST_PAGE entries (A–Z letters, domains, tags). */
+export const LIST_PAGE = 2000;
+/** An A–Z index with more entries than this gets a page per letter. */
+export const AZ_SPLIT = 3000;
+/** A taxonomy of more concepts than this is drawn only a few levels deep (deeper on concept pages). */
+export const TAXONOMY_SHALLOW = 3000;
+
+/** Where long lists are cut (the constants above; tests use smaller ones). */
+export interface ListLimits {
+  listPage: number;
+  azSplit: number;
+  taxonomyShallow: number;
+}
+
+export const LIST_LIMITS: ListLimits = { listPage: LIST_PAGE, azSplit: AZ_SPLIT, taxonomyShallow: TAXONOMY_SHALLOW };
+
+/** `items` cut into pages of `size`, each with its URL (the first at `base`, the next at `base<n>/`). */
+export function pages<T>(items: readonly T[], base: string, size = LIST_PAGE): { items: T[]; page: ListPage | null }[] {
+  const count = Math.max(1, Math.ceil(items.length / size));
+  if (count === 1) return [{ items: [...items], page: null }];
+  const hrefs = Array.from({ length: count }, (_, k) => (k === 0 ? base : `${base}${k + 1}/`));
+  return hrefs.map((_, k) => ({ items: items.slice(k * size, (k + 1) * size), page: { number: k + 1, count, hrefs } }));
 }
 
 export interface TaxonomyData {
@@ -53,13 +92,20 @@ export interface TaxonomyData {
 export interface DomainData {
   key: string;
   name: string;
+  /** Concepts in the domain, in all. */
+  total: number;
+  /** This page's concepts (a long domain has several pages). */
   concepts: ConceptRef[];
+  page: ListPage | null;
 }
 
 export interface TagData {
   tag: string;
   slug: string;
+  total: number;
+  /** This page's concepts (a long tag has several pages). */
   concepts: ConceptRef[];
+  page: ListPage | null;
 }
 
 export interface TagIndexData {
@@ -88,9 +134,13 @@ export interface DiagnosticsData {
 export interface RouteData {
   home: HomeData;
   az: AzData;
+  /** A large glossary's A–Z pages, one or more per letter, by route id (`a-z/<letter>[/<n>]`). */
+  azPages: [id: string, data: AzData][];
   taxonomy: TaxonomyData;
-  domains: DomainData[];
-  tags: TagData[];
+  /** Each domain's pages, by route id (`domain/<key>[/<n>]`). */
+  domains: [id: string, data: DomainData][];
+  /** Each tag's pages, by route id (`tag/<slug>[/<n>]`). */
+  tags: [id: string, data: TagData][];
   tagIndex: TagIndexData;
   feed: FeedData;
   guides: GuidesData;
@@ -158,7 +208,7 @@ export function guideListings(graph: ConceptGraph): GuideListing[] {
     .sort((a, b) => a.title.localeCompare(b.title, 'en'));
 }
 
-export function routeData(graph: ConceptGraph, view: GraphView, guides: GuideListing[], diagnostics: readonly Diagnostic[] | null): RouteData {
+export function routeData(graph: ConceptGraph, view: GraphView, guides: GuideListing[], diagnostics: readonly Diagnostic[] | null, limits: ListLimits = LIST_LIMITS): RouteData {
   const concepts = graph.nodes.filter((n) => n.kind === 'concept');
   const refs = concepts.map((n) => view.ref(n.slug));
   const dated = concepts
@@ -180,6 +230,13 @@ export function routeData(graph: ConceptGraph, view: GraphView, guides: GuideLis
   const tags = Object.entries(graph.tags)
     .map(([tag, members]) => ({ tag, slug: graph.tagSlugs[tag], concepts: members.map((s) => view.ref(s)).sort(byTitle) }))
     .sort((a, b) => a.tag.localeCompare(b.tag, 'en'));
+  // Long lists are split into pages: each page is a route of its own (its data, its cache key).
+  const pagedRoutes = <T, D>(idBase: string, hrefBase: string, items: readonly T[], data: (part: T[], page: ListPage | null) => D): [string, D][] =>
+    pages(items, hrefBase, limits.listPage).map((p, k): [string, D] => [k === 0 ? idBase : `${idBase}/${k + 1}`, data(p.items, p.page)]);
+  const azEntries = groupByLetter<ConceptRef | AzSee>([...refs, ...azSeeEntries(concepts)]);
+  const azTotal = azEntries.reduce((n, g) => n + g.items.length, 0);
+  const azSplit = azTotal > limits.azSplit;
+  const letterSlug = (g: { letter: string }) => (g.letter === '#' ? 'other' : g.letter.toLowerCase());
   return {
     home: {
       termCount: concepts.length,
@@ -190,14 +247,25 @@ export function routeData(graph: ConceptGraph, view: GraphView, guides: GuideLis
       roots: graph.roots.map((s) => view.ref(s)).sort(byTitle),
       randomSlugs,
     },
-    az: { termCount: refs.length, groups: groupByLetter<ConceptRef | AzSee>([...refs, ...azSeeEntries(concepts)]) },
-    taxonomy: { tree: buildTaxonomy(graph.roots, taxonomyConcepts) },
-    domains: graph.domains.map((d) => ({
-      key: d.key,
-      name: d.name,
-      concepts: concepts.filter((n) => n.domain === d.key).map((n) => view.ref(n.slug)).sort(byTitle),
-    })),
-    tags,
+    az: azSplit
+      ? {
+          termCount: refs.length,
+          groups: [],
+          letters: azEntries.map((g) => ({ letter: g.letter, id: g.id, count: g.items.length, href: `/a-z/${letterSlug(g)}/` })),
+          page: null,
+        }
+      : { termCount: refs.length, groups: azEntries, letters: null, page: null },
+    azPages: azSplit
+      ? azEntries.flatMap((g) =>
+          pagedRoutes(`a-z/${letterSlug(g)}`, `/a-z/${letterSlug(g)}/`, g.items, (items, page) => ({ termCount: refs.length, groups: [{ ...g, items }], letters: null, page })),
+        )
+      : [],
+    taxonomy: { tree: buildTaxonomy(graph.roots, taxonomyConcepts, concepts.length > limits.taxonomyShallow ? 3 : undefined) },
+    domains: graph.domains.flatMap((d) => {
+      const members = concepts.filter((n) => n.domain === d.key).map((n) => view.ref(n.slug)).sort(byTitle);
+      return pagedRoutes(`domain/${d.key}`, `/domains/${d.key}/`, members, (part, page) => ({ key: d.key, name: d.name, total: members.length, concepts: part, page }));
+    }),
+    tags: tags.flatMap((t) => pagedRoutes(`tag/${t.slug}`, `/tags/${t.slug}/`, t.concepts, (part, page) => ({ tag: t.tag, slug: t.slug, total: t.concepts.length, concepts: part, page }))),
     tagIndex: { tags: tags.map((t) => ({ name: t.tag, slug: t.slug, count: t.concepts.length })) },
     feed,
     guides: { guides },
