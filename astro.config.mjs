@@ -11,9 +11,11 @@ import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { resolveCacheDir } from './src/config.ts';
+import { devDiagnostics } from './src/lib/astro/dev-diagnostics.ts';
 import { katexAssets } from './src/lib/astro/katex-assets.ts';
 import { outputFolder } from './src/lib/astro/output-folder.ts';
 import { previewFiles } from './src/lib/astro/previews.ts';
+import { propagatedAssetsWithoutDirective } from './src/lib/astro/propagated-assets.ts';
 import { rehypeReferences } from './src/lib/render/rehype-references.ts';
 import { searchInDev } from './src/lib/astro/search-dev.ts';
 
@@ -29,7 +31,7 @@ export default defineConfig({
     // runs once, and a test shows guides' tables and footnotes rendered by it).
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }], rehypeReferences] }),
   },
-  integrations: [katexAssets(), mdx(), previewFiles(), searchInDev(), outputFolder()],
+  integrations: [katexAssets(), mdx(), previewFiles(), searchInDev(), devDiagnostics(), outputFolder()],
   devToolbar: { enabled: false },
   // Pages return a cacheKey from getStaticPaths (the digest of the data they render, see
   // src/lib/astro/page-data.ts): an unchanged page is kept from the previous build instead of being
@@ -38,5 +40,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   vite: {
     build: { assetsInlineLimit: 0, emptyOutDir: false },
+    // Astro writes a directive nothing reads into each rendered guide's module; Rolldown warns about it.
+    plugins: [propagatedAssetsWithoutDirective()],
   },
 });

@@ -1,15 +1,21 @@
 // `npm run new-term -- "Name" [--domain ai] [--prefix AI] [--format logseq|markdown] [--content DIR] [--date YYYY-MM-DD]`
 // Scaffolds a new concept page, `content/Name.md`, with the next free term id in the chosen domain,
 // today's date, status draft and public-access true, in the tab-indented Logseq form of the seed page
-// (default) or as Markdown with YAML front matter. It never overwrites an existing page.
-// The page text and the id arithmetic are pure functions, exported for tests/new-term.test.ts; only
-// `main` touches the file system and the process.
+// (default) or as Markdown with YAML front matter. It never overwrites an existing page, and refuses
+// a name that is already the preferred or an alternative term of a concept (or that a link would read
+// as one). Command-line conventions of scripts/lib/cli.ts: usage errors exit 2, refusals exit 1.
+// The page text, the id arithmetic and the name checks are pure functions, exported for
+// tests/new-term.test.ts; only `main` touches the file system and the process.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultDomains, resolveContentDir } from '../src/config.ts';
+import { defaultDomains, loadSiteConfig, resolveContentDir } from '../src/config.ts';
 import { makeDomainNormaliser } from '../src/lib/ontology/domains.ts';
+import { graphFromPages, readPages } from '../src/lib/ontology/load.ts';
+import { exactKey, linkKey } from '../src/lib/ontology/resolve.ts';
+import { PLACEHOLDERS } from '../src/lib/ontology/placeholders.ts';
 import { slugify } from '../src/lib/ontology/slug.ts';
+import { configured, contentFolder, parseCommandLine, usageError } from './lib/cli.ts';
 
 export type TermFormat = 'logseq' | 'markdown';
 
@@ -124,13 +130,11 @@ export function termFileName(name: string): string {
   return `${trimmed.replaceAll('/', '___')}.md`;
 }
 
-const definitionPlaceholder = (name: string) =>
-  `TODO: replace this sentence with a precise one-to-three-sentence definition of ${name}, saying what kind of thing it is and what sets it apart.`;
 
 /** The text of a new page. Pure: everything it depends on is in `spec`. */
 export function buildTermPage(spec: TermSpec): string {
   const name = spec.name.trim();
-  const definition = definitionPlaceholder(name);
+  const definition = PLACEHOLDERS.definition(name);
   if (spec.format === 'markdown') {
     return [
       '---',
@@ -148,11 +152,11 @@ export function buildTermPage(spec: TermSpec): string {
       '',
       '## Overview',
       '',
-      `TODO: explain ${name} in our own words, with its key formula and a worked example where it helps. Link related concepts by their preferred terms in double square brackets, and list the parent concepts under is-subclass-of above.`,
+      `${PLACEHOLDERS.overview(name)} Link related concepts by their preferred terms in double square brackets, and list the parent concepts under is-subclass-of above.`,
       '',
       '## References',
       '',
-      '- TODO: cite real sources with a DOI or arXiv identifier.',
+      `- ${PLACEHOLDERS.references()}`,
       '',
     ].join('\n');
   }
@@ -172,26 +176,73 @@ export function buildTermPage(spec: TermSpec): string {
     `\t- definition:: ${definition}`,
     '',
     '### Relationships',
-    '- TODO: add `is-subclass-of:: [[Parent]]` lines (one per parent) and other typed relations.',
+    `- ${PLACEHOLDERS.relationships()}`,
     '',
     '## Overview',
-    `- TODO: explain ${name} in our own words, with its key formula and a worked example where it helps.`,
+    `- ${PLACEHOLDERS.overview(name)}`,
     '',
     '## References',
-    '- TODO: cite real sources with a DOI or arXiv identifier.',
+    `- ${PLACEHOLDERS.references()}`,
     '',
   ].join('\n');
 }
 
+/** A page that already names a concept: its file, title, and the other names links find it by. */
+export interface ExistingTerm {
+  file: string;
+  title: string;
+  /** The page name (from the file name) and the alternative terms. */
+  names: readonly string[];
+}
+
+/** The concepts of a content folder, published or not (a withheld page's name is taken too). */
+export function existingTerms(contentDir: string): ExistingTerm[] {
+  const records = graphFromPages(readPages(contentDir, { digest: false }), { publishAll: false, domains: defaultDomains }).records;
+  return records.flatMap((r) => (r.concept ? [{ file: r.concept.file, title: r.concept.title, names: [r.concept.name, ...r.concept.aliases] }] : []));
+}
+
+/**
+ * Why `name` cannot be a new term: it is already the preferred or an alternative term of a concept
+ * (ignoring case), or a link written with it would find that concept anyway (the same letters and
+ * digits, as link resolution compares). Null when the name is free.
+ */
+export function termClash(name: string, terms: readonly ExistingTerm[]): string | null {
+  const wanted = name.trim();
+  for (const loose of [false, true]) {
+    const key = loose ? linkKey(wanted) : exactKey(wanted);
+    if (key === '') continue;
+    const same = (other: string) => (loose ? linkKey(other) : exactKey(other)) === key;
+    for (const t of terms) {
+      const alias = t.names.find((n) => n !== t.title && same(n));
+      if (!same(t.title) && alias === undefined) continue;
+      const what = same(t.title) ? `the preferred term of "${t.title}"` : `an alternative term of "${t.title}"`;
+      const written = same(t.title) ? t.title : (alias as string);
+      const link = `[[${written}]] finds it`;
+      return loose && written !== wanted
+        ? `"${wanted}" would be read as the same link as "${written}", ${what} (${t.file}); ${link}. Choose another name, or add to that page`
+        : `"${wanted}" is already ${what} (${t.file}); ${link}. Choose another name, or add to that page`;
+    }
+  }
+  return null;
+}
+
 /**
  * Plans a new page: its path, id and text. Refuses when a page with the same file name already
- * exists (compared case-insensitively, since two such pages would share a URL).
+ * exists (compared case-insensitively, since two such pages would share a URL), or when the name is
+ * already a term of a concept.
  */
-export function planNewTerm(options: NewTermOptions, existingIds: Iterable<string>, existingFiles: Iterable<string>): { file: string; termId: string; text: string } {
+export function planNewTerm(
+  options: NewTermOptions,
+  existingIds: Iterable<string>,
+  existingFiles: Iterable<string>,
+  terms: readonly ExistingTerm[] = [],
+): { file: string; termId: string; text: string } {
   const fileName = termFileName(options.name);
   const file = path.join(options.contentDir, fileName);
   const clash = [...existingFiles].find((f) => path.basename(f).toLowerCase() === fileName.toLowerCase());
   if (clash !== undefined) throw new NewTermError(`${clash} already exists; new-term never overwrites a page`);
+  const taken = termClash(options.name, terms);
+  if (taken !== null) throw new NewTermError(taken);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new NewTermError(`--date must be YYYY-MM-DD (got "${options.date}")`);
   const domain = canonicalDomain(options.domain);
   const termId = nextTermId(existingIds, prefixFor(domain, options.prefix));
@@ -202,7 +253,7 @@ export function planNewTerm(options: NewTermOptions, existingIds: Iterable<strin
 /** Plans and writes the page; the exclusive-create flag makes the no-overwrite rule race-free. */
 export function createTerm(options: NewTermOptions): { file: string; termId: string } {
   const files = pageFiles(options.contentDir);
-  const plan = planNewTerm(options, collectTermIds(options.contentDir), files);
+  const plan = planNewTerm(options, collectTermIds(options.contentDir), files, existingTerms(options.contentDir));
   fs.mkdirSync(path.dirname(plan.file), { recursive: true });
   try {
     fs.writeFileSync(plan.file, plan.text, { encoding: 'utf8', flag: 'wx' });
@@ -213,50 +264,68 @@ export function createTerm(options: NewTermOptions): { file: string; termId: str
   return { file: plan.file, termId: plan.termId };
 }
 
-const USAGE = 'usage: npm run new-term -- "Name" [--domain ai] [--prefix AI] [--format logseq|markdown] [--content DIR] [--date YYYY-MM-DD]';
+const spec = {
+  name: 'new-term',
+  usage: 'npm run new-term -- "Name" [--domain ai] [--prefix AI] [--format logseq|markdown] [--content DIR] [--date YYYY-MM-DD]',
+  help: [
+    'Scaffolds a new concept page, Name.md, in the content folder, with the next free term id of the',
+    'domain and today\'s date. The page is public; `npm run check` warns (todo-placeholder) on each of',
+    'its TODO lines until they are replaced. It never overwrites a page, and refuses a name that is',
+    'already the preferred or an alternative term of a concept.',
+    '',
+    '  --domain D     source domain (default ai): ai, mathematics, blockchain, robotics, metaverse, …',
+    '  --prefix XX    term-id prefix (default: the domain\'s own, e.g. AI, MA)',
+    '  --format F     logseq (default: the outline form) or markdown (YAML front matter)',
+    '  --content DIR  the folder of pages (default: KB_CONTENT_DIR, else content/)',
+    '  --date DATE    last-updated date, YYYY-MM-DD (default: today)',
+    '',
+    'Exit status: 0 created, 1 refused (the page or the term exists), 2 usage or configuration error.',
+  ].join('\n'),
+  options: {
+    domain: { type: 'string' },
+    prefix: { type: 'string' },
+    format: { type: 'string' },
+    content: { type: 'string' },
+    date: { type: 'string' },
+  },
+  allowPositionals: true,
+} as const;
 
-/** Parses the command line; throws NewTermError with the usage line on anything unexpected. */
-export function parseArgs(argv: readonly string[], today: string): Omit<NewTermOptions, 'contentDir'> & { contentArg?: string } {
-  const names: string[] = [];
-  let domain = 'ai';
-  let prefix: string | undefined;
-  let format: TermFormat = 'logseq';
-  let contentArg: string | undefined;
-  let date = today;
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++k];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new NewTermError(`${flag} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (flag === '--domain') domain = value();
-    else if (flag === '--prefix') prefix = value();
-    else if (flag === '--content') contentArg = value();
-    else if (flag === '--date') date = value();
-    else if (flag === '--format') {
-      const f = value();
-      if (f !== 'logseq' && f !== 'markdown') throw new NewTermError(`--format must be logseq or markdown (got "${f}")\n${USAGE}`);
-      format = f;
-    } else if (flag.startsWith('--')) throw new NewTermError(`unknown option ${flag}\n${USAGE}`);
-    else names.push(a);
+/** Reads and checks the command line; anything wrong with it is a usage error (exit 2). */
+function commandLine(argv: string[]): NewTermOptions {
+  const { values, positionals } = parseCommandLine(spec, argv);
+  if (positionals.length !== 1) {
+    usageError(spec, positionals.length === 0 ? 'give the new term\'s name' : `give exactly one term name (got ${positionals.length}: quote a name with spaces)`);
   }
-  if (names.length !== 1) throw new NewTermError(`give exactly one term name (quote names with spaces)\n${USAGE}`);
-  return { name: names[0], domain, prefix, format, date, contentArg };
+  const format = values.format ?? 'logseq';
+  if (format !== 'logseq' && format !== 'markdown') usageError(spec, `--format must be logseq or markdown (got "${format}")`);
+  const options = {
+    name: positionals[0],
+    domain: values.domain ?? 'ai',
+    prefix: values.prefix,
+    format: format as TermFormat,
+    date: values.date ?? new Date().toISOString().slice(0, 10),
+  };
+  try {
+    termFileName(options.name);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new NewTermError(`--date must be YYYY-MM-DD (got "${options.date}")`);
+    prefixFor(canonicalDomain(options.domain), options.prefix);
+  } catch (error) {
+    if (error instanceof NewTermError) usageError(spec, error.message);
+    throw error;
+  }
+  configured(spec, () => loadSiteConfig());
+  // The folder must exist; it may be empty (the first page of a new glossary).
+  const contentDir = contentFolder(spec, () => resolveContentDir(values.content), { mayBeEmpty: true });
+  return { ...options, contentDir };
 }
 
-function main(argv: readonly string[]): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
+function main(argv: string[]): number {
+  const options = commandLine(argv);
   try {
-    const today = new Date().toISOString().slice(0, 10);
-    const parsed = parseArgs(argv, today);
-    const contentDir = resolveContentDir(parsed.contentArg);
-    const { file, termId } = createTerm({ ...parsed, contentDir });
-    console.log(`created ${path.relative(process.cwd(), file)} (${termId}); fill in the TODOs, then run npm run check`);
+    const { file, termId } = createTerm(options);
+    console.log(`created ${path.relative(process.cwd(), file)} (${termId})`);
+    console.log('It is public: `npm run check` warns (todo-placeholder) on each TODO line until you replace it.');
     return 0;
   } catch (err) {
     if (err instanceof NewTermError) {

@@ -13,12 +13,13 @@ import {
   buildTermPage,
   collectTermIds,
   createTerm,
+  existingTerms,
   NewTermError,
   nextTermId,
-  parseArgs,
   planNewTerm,
   prefixFor,
   canonicalDomain,
+  termClash,
   termFileName,
   termIdsInText,
   type TermSpec,
@@ -126,14 +127,26 @@ describe('buildTermPage', () => {
     expect(content).toContain('## References');
   });
 
-  it('produces pages the checker accepts as published concepts with no diagnostics', () => {
+  it('produces pages the checker accepts as published concepts, warning on each TODO line until it is replaced', () => {
     for (const format of ['logseq', 'markdown'] as const) {
-      const b = checkOf({ 'Residual Connection.md': buildTermPage(spec({ format })) });
-      expect(b.diagnostics).toEqual([]);
+      const text = buildTermPage(spec({ format }));
+      const b = checkOf({ 'Residual Connection.md': text });
+      const todoLines = text.split('\n').flatMap((line, k) => (line.includes('TODO: ') ? [k + 1] : []));
+      expect(b.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual(todoLines.map((line) => ['todo-placeholder', 'warning', line]));
+      expect(todoLines.length).toBe(format === 'logseq' ? 4 : 3);
       expect(checkReport(b).concepts).toEqual([
         { file: 'Residual Connection.md', termId: 'AI-0061', title: 'Residual Connection', slug: 'residual-connection', parents: [] },
       ]);
     }
+  });
+
+  it('is clean once its TODO text is replaced (or while it is not public)', () => {
+    const text = buildTermPage(spec())
+      .replace(/definition:: TODO: .*/, 'definition:: A residual connection adds a block\'s input to its output.')
+      .replace(/^- TODO: .*$/gm, '- Written by an editor.');
+    expect(checkOf({ 'Residual Connection.md': text }).diagnostics).toEqual([]);
+    const draft = buildTermPage(spec()).replace('public-access:: true', 'public-access:: false');
+    expect(checkOf({ 'Residual Connection.md': draft }).diagnostics).toEqual([]);
   });
 });
 
@@ -171,30 +184,46 @@ describe('creating a page on disk', () => {
     expect(() => planNewTerm(options('gradient'), [], ['maths/Gradient.md'])).toThrow(NewTermError);
     expect(fs.readFileSync(path.join(dir, 'Model Weights.md'), 'utf8')).toBe(before);
   });
+
+  it('refuses a name that is already an alternative term of a concept, naming the concept and its file', () => {
+    fs.writeFileSync(path.join(dir, 'Weight Tying.md'), '- ### OntologyBlock\n\t- term-id:: AI-0060\n\t- preferred-term:: Weight Tying\n\t- alt-terms:: Tied Weights\n');
+    expect(() => createTerm(options('Tied Weights'))).toThrow('"Tied Weights" is already an alternative term of "Weight Tying" (Weight Tying.md)');
+    expect(fs.existsSync(path.join(dir, 'Tied Weights.md'))).toBe(false);
+  });
 });
 
-describe('parseArgs', () => {
-  it('reads the name and options, with ai, logseq and today as defaults', () => {
-    expect(parseArgs(['Residual Connection'], '2026-11-22')).toEqual({
-      name: 'Residual Connection',
-      domain: 'ai',
-      prefix: undefined,
-      format: 'logseq',
-      date: '2026-11-22',
-      contentArg: undefined,
-    });
-    expect(parseArgs(['X', '--domain', 'mathematics', '--format=markdown', '--prefix', 'MA'], '2026-11-22')).toMatchObject({
-      name: 'X',
-      domain: 'mathematics',
-      format: 'markdown',
-      prefix: 'MA',
-    });
+describe('termClash', () => {
+  const terms = [
+    { file: 'Weight Tying.md', title: 'Weight Tying', names: ['Weight Tying', 'Tied Weights'] },
+    { file: 'maths/Grad.md', title: 'Gradient', names: ['Grad', 'Nabla'] },
+  ];
+
+  it('finds preferred and alternative terms, ignoring case', () => {
+    expect(termClash('Weight Tying', terms)).toMatch(/^"Weight Tying" is already the preferred term of "Weight Tying" \(Weight Tying\.md\)/);
+    expect(termClash('tied weights', terms)).toMatch(/^"tied weights" is already an alternative term of "Weight Tying" \(Weight Tying\.md\); \[\[Tied Weights\]\] finds it/);
+    expect(termClash('NABLA', terms)).toMatch(/an alternative term of "Gradient" \(maths\/Grad\.md\)/);
   });
 
-  it('rejects unknown options, bad formats and missing names', () => {
-    expect(() => parseArgs(['X', '--colour', 'red'], '2026-11-22')).toThrow(NewTermError);
-    expect(() => parseArgs(['X', '--format', 'org'], '2026-11-22')).toThrow(NewTermError);
-    expect(() => parseArgs([], '2026-11-22')).toThrow(NewTermError);
-    expect(() => parseArgs(['X', '--domain'], '2026-11-22')).toThrow(NewTermError);
+  it('finds names that a link would read as an existing term (the same letters and digits)', () => {
+    expect(termClash('TiedWeights', terms)).toMatch(/^"TiedWeights" would be read as the same link as "Tied Weights", an alternative term of "Weight Tying"/);
+    expect(termClash('weight-tying', terms)).toMatch(/the same link as "Weight Tying", the preferred term of "Weight Tying"/);
+  });
+
+  it('lets a new name through', () => {
+    expect(termClash('Weight Averaging', terms)).toBeNull();
+  });
+
+  it('reads the terms of every concept page of a folder, withheld ones too', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'new-term-terms-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'A.md'), '- ### OntologyBlock\n\t- term-id:: AI-0001\n\t- preferred-term:: Alpha\n\t- alt-terms:: First, Primo\n\t- public-access:: false\n');
+      fs.writeFileSync(path.join(dir, 'notes.md'), '- just notes\n');
+      expect(existingTerms(dir)).toEqual([
+        { file: 'A.md', title: 'Alpha', names: ['A', 'First', 'Primo'] },
+        { file: 'notes.md', title: 'notes', names: ['notes'] },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -34,7 +34,10 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options'
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: spec.allowPositionals ?? false, strict: true });
   } catch (error) {
-    usageError(spec, error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // node:util says "argument missing" or, when the next word starts with a dash, "argument is ambiguous".
+    const missing = /^Option '(-[\w-]+)(?:, (--[\w-]+))?[^']*' argument (?:missing|is ambiguous)/.exec(message);
+    usageError(spec, missing ? `${missing[2] ?? missing[1]} needs a value` : message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   if ((parsed.values as { help?: boolean }).help) {
     console.log(`usage: ${spec.usage}\n\n${spec.help}`);
@@ -48,9 +51,10 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options'
 
 /**
  * The content folder a command works on (`--content DIR`, else KB_CONTENT_DIR, else content/),
- * checked: it must exist, be a folder and hold at least one page file.
+ * checked: it must exist, be a folder and hold at least one page file (`mayBeEmpty`: a command that
+ * adds pages, such as new-term, may start an empty folder).
  */
-export function contentFolder(spec: { name: string; usage: string }, resolve: () => string): string {
+export function contentFolder(spec: { name: string; usage: string }, resolve: () => string, options: { mayBeEmpty?: boolean } = {}): string {
   let dir: string;
   try {
     dir = resolve();
@@ -62,7 +66,7 @@ export function contentFolder(spec: { name: string; usage: string }, resolve: ()
   const shown = relative === '' ? '.' : relative.startsWith('..') ? dir : relative;
   if (!existsSync(dir)) usageError(spec, `the content folder ${shown} does not exist`);
   if (!statSync(dir).isDirectory()) usageError(spec, `${shown} is not a folder`);
-  if (listPageFiles(dir).length === 0) usageError(spec, `the content folder ${shown} holds no pages (.md, .markdown or .mdx files)`);
+  if (!options.mayBeEmpty && listPageFiles(dir).length === 0) usageError(spec, `the content folder ${shown} holds no pages (.md, .markdown or .mdx files)`);
   return dir;
 }
 

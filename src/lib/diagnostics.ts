@@ -26,6 +26,7 @@ export const DIAGNOSTIC_CODES = {
   'missing-definition': { severity: 'info', summary: 'a concept has no definition anywhere on its page, so it has no lead, preview or search summary' },
   'invalid-json-ld': { severity: 'warning', summary: 'a ```json-ld block is not valid JSON; it is shown as code and its data is ignored' },
   'conflicting-data': { severity: 'warning', summary: "a page's JSON-LD and its `key:: value` properties disagree (term id, title, parents, domain or maturity)" },
+  'todo-placeholder': { severity: 'warning', summary: "a published page still holds the new-term scaffold's TODO text" },
   'parent-is-private': { severity: 'info', summary: 'an `is-subclass-of` target is a withheld page, so the published taxonomy leaves it out' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
@@ -41,6 +42,8 @@ export interface Diagnostic {
   message: string;
   /** For link and parent codes: the unresolved (or ambiguous, or private) link text. */
   target?: string;
+  /** For `broken-link` and `missing-parent`: the closest published names, best first (at most 3). */
+  suggestions?: string[];
 }
 
 export function diagnostic(

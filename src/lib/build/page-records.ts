@@ -98,29 +98,52 @@ interface ReadPlan {
   /** Files not in the cache, or changed since. */
   misses: string[];
   optionKey: string;
+  /** The cache came from memory (RecordMemory), not from the cache file. */
+  fromMemory: boolean;
 }
 
-function planRead(contentDir: string, options: GraphOptions, cacheFile: string | null, code: string): ReadPlan {
+/**
+ * The cache kept in memory, by a process that reads the same folder again and again (`check
+ * --watch`): its first run reads (and writes) the cache file as usual, later runs neither read nor
+ * write it. Each run gets its own copy of every record (the graph assigns slugs on the concepts it
+ * is given).
+ */
+export interface RecordMemory {
+  key?: string;
+  entries?: CacheFile['entries'];
+}
+
+/** A record the pipeline may change without changing the one kept in memory. */
+const copyOf = (r: PageRecord): PageRecord => ({ ...r, page: { ...r.page }, concept: r.concept ? { ...r.concept } : null });
+
+const memoryKey = (optionKey: string, code: string) => `${optionKey}\n${code}`;
+
+function planRead(contentDir: string, options: GraphOptions, cacheFile: string | null, code: string, memory?: RecordMemory): ReadPlan {
   const optionKey = JSON.stringify({ publishAll: options.publishAll, domains: options.domains });
-  const cached = cacheFile ? readCache(cacheFile, optionKey, code) : {};
+  const fromMemory = memory !== undefined && memory.key === memoryKey(optionKey, code);
+  const cached = fromMemory ? (memory.entries ?? {}) : cacheFile ? readCache(cacheFile, optionKey, code) : {};
   const files = listPageFiles(contentDir);
   const stamps = new Map(files.map((f) => [f, stampOf(path.join(contentDir, f))]));
   const misses = files.filter((f) => !(Object.hasOwn(cached, f) && sameStamp(cached[f].stamp, stamps.get(f) as Stamp)));
-  return { files, stamps, cached, misses, optionKey };
+  return { files, stamps, cached, misses, optionKey, fromMemory };
 }
 
-function finishRead(plan: ReadPlan, fresh: ReadonlyMap<string, PageRecord>, cacheFile: string | null, code: string): RecordsResult {
+function finishRead(plan: ReadPlan, fresh: ReadonlyMap<string, PageRecord>, cacheFile: string | null, code: string, memory?: RecordMemory): RecordsResult {
   const entries: CacheFile['entries'] = {};
   const records = plan.files.map((file) => {
     const record = fresh.get(file);
     if (!record) {
       entries[file] = plan.cached[file];
-      return plan.cached[file].record;
+      return memory ? copyOf(plan.cached[file].record) : plan.cached[file].record;
     }
     entries[file] = { stamp: plan.stamps.get(file) as Stamp, record: { ...record, termText: undefined } };
-    return record;
+    return memory ? copyOf(record) : record;
   });
-  if (cacheFile && (fresh.size > 0 || Object.keys(plan.cached).length !== records.length)) {
+  if (memory) {
+    memory.key = memoryKey(plan.optionKey, code);
+    memory.entries = entries;
+  }
+  if (cacheFile && !plan.fromMemory && (fresh.size > 0 || Object.keys(plan.cached).length !== records.length)) {
     mkdirSync(path.dirname(cacheFile), { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, serialize({ format: FORMAT, options: plan.optionKey, code, entries } satisfies CacheFile));
@@ -131,11 +154,11 @@ function finishRead(plan: ReadPlan, fresh: ReadonlyMap<string, PageRecord>, cach
 
 /**
  * Every page record of `contentDir`, in file order, using and then updating the cache in `cacheFile`
- * (no cache when it is null). `code` is the fingerprint of the reading code.
+ * (no cache when it is null) or, when given, in `memory`. `code` is the fingerprint of the reading code.
  */
-export function readRecords(contentDir: string, options: GraphOptions, cacheFile: string | null, code: string): RecordsResult {
-  const plan = planRead(contentDir, options, cacheFile, code);
-  return finishRead(plan, new Map(plan.misses.map((f) => [f, freshRecord(contentDir, f, options)])), cacheFile, code);
+export function readRecords(contentDir: string, options: GraphOptions, cacheFile: string | null, code: string, memory?: RecordMemory): RecordsResult {
+  const plan = planRead(contentDir, options, cacheFile, code, memory);
+  return finishRead(plan, new Map(plan.misses.map((f) => [f, freshRecord(contentDir, f, options)])), cacheFile, code, memory);
 }
 
 /** Below this many files to read, reader threads cost more than they save. */
@@ -180,11 +203,12 @@ export async function readRecordsParallel(
   code: string,
   workers: number,
   minFiles = PARALLEL_READ,
+  memory?: RecordMemory,
 ): Promise<RecordsResult> {
-  const plan = planRead(contentDir, options, cacheFile, code);
+  const plan = planRead(contentDir, options, cacheFile, code, memory);
   const fresh =
     plan.misses.length >= minFiles && workers >= 2
       ? await readInWorkers(contentDir, options, plan.misses, workers)
       : new Map(plan.misses.map((f) => [f, freshRecord(contentDir, f, options)]));
-  return finishRead(plan, fresh, cacheFile, code);
+  return finishRead(plan, fresh, cacheFile, code, memory);
 }

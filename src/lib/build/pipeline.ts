@@ -15,7 +15,7 @@ import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { guideDiagnostics } from './guide-checks.ts';
-import { bodyOf, READER_MODULE, readRecords, readRecordsParallel, type RecordsResult } from './page-records.ts';
+import { bodyOf, READER_MODULE, readRecords, readRecordsParallel, type RecordMemory, type RecordsResult } from './page-records.ts';
 import { describeTable, pageTerms } from './autolink-terms.ts';
 import { renderConceptPage, renderContextOf, renderEnvironment, RENDERER_MODULE, type RenderedPage, type RenderEnvironment } from './render-page.ts';
 import { startRenderWorker } from './render-pool.ts';
@@ -78,6 +78,8 @@ export interface PipelineOptions {
   cache?: RenderCache;
   /** Where page records are cached between runs (src/lib/build/page-records.ts); none when absent. */
   recordCache?: string;
+  /** Page records kept in memory between runs of this process instead (`check --watch`). */
+  recordMemory?: RecordMemory;
   /**
    * Where a rendered page goes as soon as it is rendered (its body, by its digest). When given, the
    * run keeps only what the render cache keeps of it (`SitePage.rendered` stays null): on a large
@@ -262,7 +264,7 @@ export function conceptEntries(site: SiteBuild): ConceptEntryData[] {
 /** Runs the pipeline on this thread. */
 export function buildSite(options: PipelineOptions): SiteBuild {
   const started = performance.now();
-  const p = prepare(options, started, readRecords(options.contentDir, options.config, options.recordCache ?? null, currentReader()));
+  const p = prepare(options, started, readRecords(options.contentDir, options.config, options.recordCache ?? null, currentReader(), options.recordMemory));
   let rendered = 0;
   for (const page of p.pages) {
     if (page.render) continue;
@@ -283,7 +285,7 @@ const PARALLEL_THRESHOLD = 300;
 export async function buildSiteParallel(options: PipelineOptions & { workers?: number }): Promise<SiteBuild> {
   const cores = options.workers ?? availableParallelism();
   const started = performance.now();
-  const p = prepare(options, started, await readRecordsParallel(options.contentDir, options.config, options.recordCache ?? null, currentReader(), cores));
+  const p = prepare(options, started, await readRecordsParallel(options.contentDir, options.config, options.recordCache ?? null, currentReader(), cores, undefined, options.recordMemory));
   const pending = p.pages.filter((page) => !page.render);
   const workers = Math.min(cores, Math.ceil(pending.length / 100));
   if (pending.length < PARALLEL_THRESHOLD || workers < 2) {

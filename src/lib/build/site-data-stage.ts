@@ -5,7 +5,8 @@
 // build does) and keeps only what it rendered, for the next run.
 import path from 'node:path';
 import type { SiteConfig } from '../../config.ts';
-import { buildSiteParallel, type SiteBuild } from './pipeline.ts';
+import type { RecordMemory } from './page-records.ts';
+import { buildSiteParallel, type CachedRender, type SiteBuild } from './pipeline.ts';
 import { readRenderCache, siteDataDir, writeRenderedPage, writeRenderResults, writeSiteData, type SiteIndex } from './site-data.ts';
 
 export interface StageOptions {
@@ -41,18 +42,33 @@ export async function runSiteDataStage(options: StageOptions): Promise<StageResu
   return { dir, index, site };
 }
 
-/** The pipeline as `check` runs it: every diagnostic a build reports, and no pages written. */
-export async function runCheckStage(options: StageOptions): Promise<SiteBuild> {
+/** What `check --watch` keeps in memory from one check to the next: page records and render results. */
+export interface CheckMemory {
+  records: RecordMemory;
+  renders?: Map<string, CachedRender>;
+}
+
+/**
+ * The pipeline as `check` runs it: every diagnostic a build reports, and no pages written. With
+ * `memory`, page records and render results are kept in it between runs instead of being read back
+ * and written again.
+ */
+export async function runCheckStage(options: StageOptions, memory?: CheckMemory): Promise<SiteBuild> {
   const dir = siteDataDir(options.cacheDir, options.contentDir);
   const site = await buildSiteParallel({
     contentDir: options.contentDir,
     config: options.config,
-    cache: readRenderCache(dir),
+    cache: memory?.renders ?? readRenderCache(dir),
     recordCache: path.join(dir, 'records.bin'),
+    recordMemory: memory?.records,
     store: (digest, page) => writeRenderedPage(dir, digest, page),
     workers: options.workers,
     onProgress: options.onProgress,
   });
-  writeRenderResults(dir, site);
+  // Rendered bodies are stored as they are rendered; the render cache file is written by a plain check
+  // and by a watch's first one (later runs of a watch keep it in memory: a build after them re-renders
+  // the few pages they rendered).
+  if (!memory?.renders) writeRenderResults(dir, site);
+  if (memory) memory.renders = new Map(site.pages.map((page) => [page.node.slug, page.render]));
   return site;
 }

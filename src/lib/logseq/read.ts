@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { pageNameFromFile } from './filename.ts';
 import { parseOutline } from './outline.ts';
 import type { Block, PageFormat, ParsedPage, Property } from './types.ts';
+import { explainYamlError } from './yaml-errors.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -63,18 +64,20 @@ function normaliseFrontMatter(data: Record<string, unknown>): Record<string, unk
   return out;
 }
 
-interface YamlError {
-  mark?: { line?: number };
-  reason?: string;
-  message?: string;
-}
+/** A `key: value` line of YAML (not a Logseq `key:: value` property). */
+const YAML_KEY_LINE = /^[^\s:#\-][^:]*:(?!:)(?:\s|$)/;
 
-/** Lines taken by a front matter block that starts the text, or 0 when there is none. */
-function frontMatterLines(text: string): number {
+/**
+ * Lines taken by a front matter block that starts the text (0 when there is none), or `unclosed`
+ * when a `---` line opens one (the next line that says anything is a YAML `key: value`) and no
+ * `---` line ever closes it.
+ */
+function frontMatterLines(text: string): number | 'unclosed' {
   if (!/^---[ \t]*\r?\n/.test(text)) return 0;
   const lines = text.split(/\r?\n/);
   for (let k = 1; k < lines.length; k++) if (/^(---|\.\.\.)[ \t]*$/.test(lines[k])) return k + 1;
-  return 0;
+  const first = lines.slice(1).find((l) => l.trim() !== '');
+  return first !== undefined && YAML_KEY_LINE.test(first) ? 'unclosed' : 0;
 }
 
 export function readPage(bytes: Uint8Array | string, file: string, options: { digest?: boolean } = {}): ParsedPage {
@@ -111,15 +114,19 @@ export function readPage(bytes: Uint8Array | string, file: string, options: { di
   }
 
   const fmLines = frontMatterLines(text);
+  if (fmLines === 'unclosed') {
+    page.diagnostics.push(
+      diagnostic('parse-error', file, 1, 'the front matter that starts here is never closed; add a line with three dashes (---) after its last key'),
+    );
+    return page;
+  }
   if (fmLines > 0) {
     let parsed: { data: Record<string, unknown>; content: string };
     try {
       parsed = matter(text, {});
     } catch (err) {
-      const e = err as YamlError;
-      const line = typeof e.mark?.line === 'number' ? e.mark.line + 2 : 1;
-      const reason = (e.reason ?? e.message ?? 'invalid YAML').split('\n')[0];
-      page.diagnostics.push(diagnostic('parse-error', file, line, `the front matter is not valid YAML: ${reason}`));
+      const { line, message } = explainYamlError(err, text.split(/\r?\n/, fmLines).slice(1, fmLines - 1), 2);
+      page.diagnostics.push(diagnostic('parse-error', file, line, message));
       return page;
     }
     const data = normaliseFrontMatter(parsed.data ?? {});

@@ -13,6 +13,7 @@ import { domainLabel } from './domains.ts';
 import { readJsonLdConcept, type JsonLdConcept } from './json-ld.ts';
 import { findOntologyRegion, isPropertyOnly } from './ontology-block.ts';
 import { owlParents, localName } from './owl-functional.ts';
+import { placeholderDiagnostics } from './placeholders.ts';
 import { canonicalRelationKey } from './relation-keys.ts';
 import { linkKey } from './resolve.ts';
 import type { Concept, LinkRef } from './schema.ts';
@@ -424,6 +425,8 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
       );
     }
   }
+  // A published page must not go out with the new-term scaffold's TODO sentences in it.
+  if (isPublic) diagnostics.push(...placeholderDiagnostics(page));
   if (publication.reason === 'unrecognised-value' && publication.mark) {
     const { key, value, line } = publication.mark;
     diagnostics.push(

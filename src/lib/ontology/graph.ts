@@ -10,6 +10,7 @@ import { describeResolution, linkableConcept, linkResolver, tagKey, tagResolver,
 import type { Resolution } from './resolve.ts';
 import type { Concept } from './schema.ts';
 import { assignUniqueSlugs, safeSlug } from './slug.ts';
+import { didYouMean, TitleSuggester, type SuggestionSource } from './suggest.ts';
 
 export interface GraphNode {
   slug: string;
@@ -166,6 +167,32 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     }
   }
 
+  // "Did you mean …?" for targets that resolve to no page: the closest published titles and names.
+  // A page is never suggested to itself; a target written many times is looked up once.
+  let suggester: TitleSuggester | null = null;
+  const sourceOf = new Map<Concept, number>();
+  const suggested = new Map<string, ReturnType<TitleSuggester['suggest']>>();
+  const unresolved = (code: 'missing-parent' | 'broken-link', c: Concept, line: number, message: string, target: string): Diagnostic => {
+    if (!suggester) {
+      const sources: SuggestionSource[] = [];
+      for (const p of concepts) {
+        if (!p.public) continue;
+        sourceOf.set(p, sources.length);
+        sources.push({ title: p.title, names: [p.name, ...p.aliases], kind: p.kind });
+      }
+      suggester = new TitleSuggester(sources);
+    }
+    const memo = `${code}\u0000${sourceOf.get(c) ?? -1}\u0000${target}`;
+    let suggestions = suggested.get(memo);
+    if (!suggestions) {
+      suggestions = suggester.suggest(target, { kinds: code === 'missing-parent' ? ['concept'] : undefined, exclude: sourceOf.get(c) });
+      suggested.set(memo, suggestions);
+    }
+    const d = diagnostic(code, c.file, line, `${message}${didYouMean(suggestions)}`, target);
+    if (suggestions.length > 0) d.suggestions = suggestions.map((s) => s.name);
+    return d;
+  };
+
   // Links resolve against every concept's names, slugs now final (link-world.ts).
   const links: LinkWorld = { concepts: concepts.map(linkableConcept), tags: [] };
   const { index, resolveLink } = linkResolver(links.concepts);
@@ -187,7 +214,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     for (const ref of c.parentRefs) {
       const r = resolveRef(ref.target, ref.id);
       if (r.state === 'missing') {
-        diagnostics.push(diagnostic('missing-parent', c.file, ref.line, `parent "${ref.target}" (is-subclass-of) resolves to no page`, ref.target));
+        diagnostics.push(unresolved('missing-parent', c, ref.line, `parent "${ref.target}" (is-subclass-of) resolves to no page`, ref.target));
         continue;
       }
       if (r.state === 'ambiguous') {
@@ -222,7 +249,7 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   const backlinks: Record<string, Backlink[]> = {};
   const reportLink = (c: Concept, target: string, line: number, what: string, id?: string): LinkTarget => {
     const t = describe(resolveRef(target, id));
-    if (t.state === 'missing') diagnostics.push(diagnostic('broken-link', c.file, line, `${what} "${target}" resolves to no page`, target));
+    if (t.state === 'missing') diagnostics.push(unresolved('broken-link', c, line, `${what} "${target}" resolves to no page`, target));
     else if (t.state === 'ambiguous') diagnostics.push(diagnostic('ambiguous-link', c.file, line, `${what} "${target}" matches ${t.count} pages; it is not linked`, target));
     else if (t.state === 'private' && c.public) diagnostics.push(diagnostic('link-to-private', c.file, line, `${what} "${target}" names a withheld page; it is shown as plain text`, target));
     return t;
