@@ -1,7 +1,8 @@
 // Vitest configuration: three projects, run one after another (sequence.groupOrder) so that builds
 // and browsers never compete for the two cores. `unit`: fast, pure tests (parser, graph, render,
 // training, demos' build-time parts). `integration`: tests that generate corpora and run the
-// pipeline or the CLI. `e2e`: tests that build sites and drive Debian's Chromium via playwright-core.
+// pipeline or the CLI. `e2e`: tests that build sites and drive Debian's Chromium via playwright-core;
+// the fixture site (tests/fixtures/site) is built once for them all (tests/e2e/fixture-site.setup.ts).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -31,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/fixture-site.setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 900_000,
           fileParallelism: false,

@@ -6,18 +6,15 @@
 // sentences with typeset formulas; reference links; "Cite this term" copying; the Atom feed; the A–Z
 // index's alternative terms; the tags index; the theme control; axe-core at 360 px in both themes; and
 // the weight of a concept page without a demo.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
 import { pageAssetsGz } from '../../scripts/lib/page-assets.ts';
-import { buildSite } from '../helpers/build.ts';
 import { builtPreview } from '../helpers/previews.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const FIXTURE = path.join(ROOT, 'tests/fixtures/site');
 const AXE_PATH = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const WIDTHS = [360, 768, 1280, 1600, 1920];
 
@@ -26,9 +23,8 @@ let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(path.join(tmpdir(), 'kb-reader-e2e-'));
   // The whole build (`npm run build`'s script), search index included: the header's search box is used.
-  buildSite(FIXTURE, outDir, `${outDir}-cache`);
+  outDir = inject('fixtureSite');
   server = await serveDir(outDir);
   browser = await launchBrowser();
 });
@@ -36,8 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-  if (outDir) rmSync(`${outDir}-cache`, { recursive: true, force: true });
 });
 
 const url = (p: string) => new URL(p, server.url).href;

@@ -1,18 +1,15 @@
-// End-to-end tests of the reader-facing site: builds tests/fixtures/site into a temporary folder,
-// serves it, and drives Debian's Chromium through playwright-core. Covers every page type (no
+// End-to-end tests of the reader-facing site: serves tests/fixtures/site as built once for the e2e
+// tests (fixture-site.setup.ts), and drives Debian's Chromium through playwright-core. Covers every page type (no
 // console errors, axe-core clean in both themes), wikilink navigation, hover previews, KaTeX, the
 // theme toggle, private-content leaks and demo code staying off pages without demos.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
 import { builtPreview } from '../helpers/previews.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const FIXTURE = path.join(ROOT, 'tests/fixtures/site');
 const AXE_PATH = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const PRIVATE_MARKERS = ['PRIVATEMARKER-ZQX-7731', 'PRIVATEGUIDE-ZQX-4410'];
 
@@ -53,7 +50,8 @@ function allFiles(dir: string): string[] {
 async function open(pagePath: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors = collectConsoleErrors(page);
-  await page.goto(new URL(pagePath, server.url).href, { waitUntil: 'load' });
+  // Network idle: the page's scripts have run and fetched what they fetch on load.
+  await page.goto(new URL(pagePath, server.url).href, { waitUntil: 'networkidle' });
   return { page, errors };
 }
 
@@ -67,15 +65,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 beforeAll(async () => {
-  outDir = mkdtempSync(path.join(tmpdir(), 'kb-site-e2e-'));
-  const build = spawnSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
-    cwd: ROOT,
-    // Its own build cache, so the test neither uses nor replaces the working tree's.
-    env: { ...process.env, KB_CONTENT_DIR: FIXTURE, KB_CACHE_DIR: path.join(outDir, '..', `${path.basename(outDir)}-cache`) },
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  if (build.status !== 0) throw new Error(`fixture build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+  outDir = inject('fixtureSite');
   server = await serveDir(outDir);
   browser = await launchBrowser();
   context = await browser.newContext();
@@ -85,8 +75,6 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-  if (outDir) rmSync(`${outDir}-cache`, { recursive: true, force: true });
 });
 
 describe('built fixture site', () => {
@@ -133,7 +121,6 @@ describe('pages in the browser', () => {
   for (const [kind, pagePath] of Object.entries(PAGES)) {
     it(`${kind} page loads without console errors and has one h1`, async () => {
       const { page, errors } = await open(pagePath);
-      await page.waitForTimeout(150);
       expect(await page.locator('h1').count()).toBe(1);
       expect(await page.locator('main#main').count()).toBe(1);
       expect(errors).toEqual([]);

@@ -90,9 +90,18 @@ describe('a site built from a corpus with planted defects', () => {
           void d.dismiss();
         });
         await page.goto(`${server.url}concepts/${slug}/`, { waitUntil: 'load' });
-        // Hover and click every content link, where injected handlers would fire.
-        for (const a of await page.locator('article a').all()) await a.hover({ timeout: 2000 }).catch(() => undefined);
-        await page.waitForTimeout(300);
+        // Hover every content link, where injected handlers would fire; a wikilink's preview (built
+        // from the target's title and summary, which may carry payloads) is waited for until shown.
+        const tooltip = page.locator('#wl-preview');
+        for (const a of await page.locator('article a').all()) {
+          if (!(await a.isVisible())) continue;
+          await a.hover();
+          if ((await a.getAttribute('data-preview')) !== null) {
+            await expect.poll(() => tooltip.isVisible(), { timeout: 5000 }).toBe(true);
+            await page.mouse.move(0, 0);
+            await expect.poll(() => tooltip.isVisible(), { timeout: 5000 }).toBe(false);
+          }
+        }
         expect(dialogs, slug).toEqual([]);
         expect(errors, slug).toEqual([]);
         await page.close();
