@@ -5,7 +5,7 @@
 // still builds a valid site, lists its problems on the optional diagnostics page, and fails in
 // strict mode.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -81,7 +81,18 @@ describe('a site built from a corpus with planted defects', () => {
       const slugOf = new Map(build.graph.nodes.map((n) => [n.file, n.slug]));
       const pages = [...new Set(manifest.planted.xss.map((x) => slugOf.get(x.file)).filter((s): s is string => s !== undefined))];
       expect(pages.length).toBeGreaterThan(3);
-      for (const slug of pages) {
+      // A wikilink's preview is built from its target's title and summary, which may carry payloads:
+      // for each page with a payload, one published page that links to it, where its preview shows.
+      const linking = new Map<string, string>();
+      const conceptsDir = path.join(tmp, 'a', 'concepts');
+      for (const from of readdirSync(conceptsDir)) {
+        const html = readFileSync(path.join(conceptsDir, from, 'index.html'), 'utf8');
+        for (const slug of pages) if (!linking.has(slug) && slug !== from && html.includes(`data-preview="${slug}"`)) linking.set(slug, from);
+      }
+      expect(linking.size, 'pages with payloads that another page links to').toBeGreaterThan(0);
+
+      const visits = [...pages.map((slug) => ({ slug, preview: undefined as string | undefined })), ...[...linking].map(([target, slug]) => ({ slug, preview: target }))];
+      for (const { slug, preview } of visits) {
         const page = await browser.newPage();
         const errors = collectConsoleErrors(page);
         const dialogs: string[] = [];
@@ -90,17 +101,22 @@ describe('a site built from a corpus with planted defects', () => {
           void d.dismiss();
         });
         await page.goto(`${server.url}concepts/${slug}/`, { waitUntil: 'load' });
-        // Hover every content link, where injected handlers would fire; a wikilink's preview (built
-        // from the target's title and summary, which may carry payloads) is waited for until shown.
-        const tooltip = page.locator('#wl-preview');
-        for (const a of await page.locator('article a').all()) {
-          if (!(await a.isVisible())) continue;
-          await a.hover();
-          if ((await a.getAttribute('data-preview')) !== null) {
-            await expect.poll(() => tooltip.isVisible(), { timeout: 5000 }).toBe(true);
-            await page.mouse.move(0, 0);
-            await expect.poll(() => tooltip.isVisible(), { timeout: 5000 }).toBe(false);
+        // Every content link gets the events injected handlers listen for.
+        await page.locator('article').first().evaluate((article) => {
+          for (const a of article.querySelectorAll('a')) {
+            for (const type of ['mouseover', 'mouseenter', 'mousemove', 'mouseout', 'mouseleave']) a.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+            a.dispatchEvent(new FocusEvent('focus'));
           }
+        });
+        // The preview of a link (the one to the page with a payload, or the page's first) is shown.
+        const link = page.locator(preview === undefined ? 'article a[data-preview]' : `article a[data-preview="${preview}"]`).first();
+        if ((await link.count()) > 0 && (await link.isVisible())) {
+          await link.hover();
+          const tooltip = page.locator('#wl-preview');
+          await tooltip.waitFor({ state: 'visible', timeout: 5000 });
+          expect(await tooltip.evaluate((t) => t.querySelectorAll('script, iframe, [onerror], [onload], [onmouseover]').length), slug).toBe(0);
+          await page.keyboard.press('Escape');
+          await tooltip.waitFor({ state: 'hidden', timeout: 5000 });
         }
         expect(dialogs, slug).toEqual([]);
         expect(errors, slug).toEqual([]);
