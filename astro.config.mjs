@@ -4,8 +4,9 @@
 // the same math support (remark-math + rehype-katex) and reference links (DOIs, arXiv ids, ISBNs) as
 // concept pages. KB_SITE_URL sets the canonical site URL used
 // for canonical links, the sitemap and the RDF exports.
-import mdx from '@astrojs/mdx';
+
 import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
@@ -16,8 +17,8 @@ import { katexAssets } from './src/lib/astro/katex-assets.ts';
 import { outputFolder } from './src/lib/astro/output-folder.ts';
 import { previewFiles } from './src/lib/astro/previews.ts';
 import { propagatedAssetsWithoutDirective } from './src/lib/astro/propagated-assets.ts';
-import { rehypeReferences } from './src/lib/render/rehype-references.ts';
 import { searchInDev } from './src/lib/astro/search-dev.ts';
+import { rehypeReferences } from './src/lib/render/rehype-references.ts';
 
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://glossary.example.org',

@@ -49,7 +49,14 @@ if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) usage
 if (values.manifest !== undefined && !existsSync(values.manifest)) usageError(spec, `the manifest ${values.manifest} does not exist`);
 
 try {
-  const report = await auditSite({ dist: path.resolve(dist), contentDir, publishAll: config.publishAll, manifestFile: values.manifest, base: values.base ?? '/', workers: threads });
+  const report = await auditSite({
+    dist: path.resolve(dist),
+    contentDir,
+    publishAll: config.publishAll,
+    manifestFile: values.manifest,
+    base: values.base ?? '/',
+    workers: threads,
+  });
   if (report.parallelFallback) console.error(`audit: worker threads unavailable (${report.parallelFallback}); scanned in one thread`);
   console.log(values.json ? JSON.stringify(report) : formatReport(report));
   process.exitCode = report.findings.length > 0 ? 1 : 0;

@@ -10,12 +10,12 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { loadSiteConfig, resolveCacheDir, resolveContentDir } from '../src/config.ts';
-import { countBySeverity, formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { SITE_DATA_READY_ENV } from '../src/lib/astro/loader.ts';
-import { searchIndex, type SearchIndexResult } from '../src/lib/build/search-index.ts';
+import { type SearchIndexResult, searchIndex } from '../src/lib/build/search-index.ts';
 import { searchLimits } from '../src/lib/build/search-plan.ts';
 import { readSearchRecords, readSiteIndex } from '../src/lib/build/site-data.ts';
 import { runSiteDataStage } from '../src/lib/build/site-data-stage.ts';
+import { countBySeverity, type Diagnostic, formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { guideHref } from '../src/lib/site/view.ts';
 import { configured, contentFolder, parseCommandLine } from './lib/cli.ts';
 
@@ -102,7 +102,9 @@ console.log('');
 console.log('kb: build summary');
 console.log(`  ${stats.files} files read: ${stats.published} concepts published, ${stats.withheld} withheld`);
 console.log(`  ${stats.rendered} pages rendered, ${stats.reused} reused from the cache`);
-console.log(`  diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info${counts.error + counts.warning > 0 ? ' (run `npm run check` for the list)' : ''}`);
+console.log(
+  `  diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info${counts.error + counts.warning > 0 ? ' (run `npm run check` for the list)' : ''}`,
+);
 for (const line of byCode(diagnostics)) console.log(`    ${line}`);
 console.log(
   `  ${indexed.concepts} concepts and ${htmlPages.length} guides indexed for search${indexed.grouped ? ' (concepts in groups)' : ''}: ${indexed.rebuilt} of ${indexed.shards} index shards ${indexed.rebuilt === 1 ? 'was' : 'were'} rebuilt`,

@@ -8,7 +8,7 @@
 // error is found, 2 on a usage or configuration error (an unknown flag, a missing or empty content
 // folder, an invalid KB_* value); 0 when a watch is stopped with Ctrl-C.
 import { loadSiteConfig, resolveCacheDir, resolveContentDir } from '../src/config.ts';
-import { runCheckStage, type CheckMemory } from '../src/lib/build/site-data-stage.ts';
+import { type CheckMemory, runCheckStage } from '../src/lib/build/site-data-stage.ts';
 import { countBySeverity, formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { checkReport } from '../src/lib/ontology/report.ts';
 import { watchCheck } from './lib/check-watch.ts';
@@ -43,7 +43,7 @@ const { build, diagnostics } = site;
 const report = { ...checkReport(build), diagnostics };
 const counts = countBySeverity(diagnostics);
 if (values.json) {
-  process.stdout.write(JSON.stringify(report) + '\n');
+  process.stdout.write(`${JSON.stringify(report)}\n`);
 } else {
   for (const d of diagnostics) console.log(formatDiagnostic(d));
   const byCode = new Map<string, number>();

@@ -7,6 +7,7 @@ import { generateCorpus } from './lib/corpus.ts';
 const USAGE = 'usage: tsx scripts/gen-corpus.ts --pages N (>= 10) --seed S --out DIR [--defects]';
 
 function main(): number {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: TypeScript types it from the assignment in the try block (parseArgs's inferred result)
   let values;
   try {
     ({ values } = parseArgs({

@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { defaultDomains, loadSiteConfig, resolveContentDir } from '../src/config.ts';
 import { makeDomainNormaliser } from '../src/lib/ontology/domains.ts';
 import { graphFromPages, readPages } from '../src/lib/ontology/load.ts';
-import { exactKey, linkKey } from '../src/lib/ontology/resolve.ts';
 import { PLACEHOLDERS } from '../src/lib/ontology/placeholders.ts';
+import { exactKey, linkKey } from '../src/lib/ontology/resolve.ts';
 import { slugify } from '../src/lib/ontology/slug.ts';
 import { configured, contentFolder, parseCommandLine, usageError } from './lib/cli.ts';
 
@@ -123,13 +123,13 @@ export function collectTermIds(contentDir: string): string[] {
 export function termFileName(name: string): string {
   const trimmed = name.trim();
   if (trimmed === '') throw new NewTermError('the term name is empty; usage: npm run new-term -- "Name"');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are not allowed in file names
   if (/[\u0000-\u001f\\:*?"<>|]/.test(trimmed) || trimmed.startsWith('.')) {
     throw new NewTermError(`"${trimmed}" cannot be used as a file name; remove characters such as \\ : * ? " < > |`);
   }
   if (slugify(trimmed) === '') throw new NewTermError(`"${trimmed}" has no letters or digits to make a page address from`);
   return `${trimmed.replaceAll('/', '___')}.md`;
 }
-
 
 /** The text of a new page. Pure: everything it depends on is in `spec`. */
 export function buildTermPage(spec: TermSpec): string {
@@ -269,12 +269,12 @@ const spec = {
   usage: 'npm run new-term -- "Name" [--domain ai] [--prefix AI] [--format logseq|markdown] [--content DIR] [--date YYYY-MM-DD]',
   help: [
     'Scaffolds a new concept page, Name.md, in the content folder, with the next free term id of the',
-    'domain and today\'s date. The page is public; `npm run check` warns (todo-placeholder) on each of',
+    "domain and today's date. The page is public; `npm run check` warns (todo-placeholder) on each of",
     'its TODO lines until they are replaced. It never overwrites a page, and refuses a name that is',
     'already the preferred or an alternative term of a concept.',
     '',
     '  --domain D     source domain (default ai): ai, mathematics, blockchain, robotics, metaverse, …',
-    '  --prefix XX    term-id prefix (default: the domain\'s own, e.g. AI, MA)',
+    "  --prefix XX    term-id prefix (default: the domain's own, e.g. AI, MA)",
     '  --format F     logseq (default: the outline form) or markdown (YAML front matter)',
     '  --content DIR  the folder of pages (default: KB_CONTENT_DIR, else content/)',
     '  --date DATE    last-updated date, YYYY-MM-DD (default: today)',
@@ -295,7 +295,10 @@ const spec = {
 function commandLine(argv: string[]): NewTermOptions {
   const { values, positionals } = parseCommandLine(spec, argv);
   if (positionals.length !== 1) {
-    usageError(spec, positionals.length === 0 ? 'give the new term\'s name' : `give exactly one term name (got ${positionals.length}: quote a name with spaces)`);
+    usageError(
+      spec,
+      positionals.length === 0 ? "give the new term's name" : `give exactly one term name (got ${positionals.length}: quote a name with spaces)`,
+    );
   }
   const format = values.format ?? 'logseq';
   if (format !== 'logseq' && format !== 'markdown') usageError(spec, `--format must be logseq or markdown (got "${format}")`);

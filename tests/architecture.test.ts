@@ -48,8 +48,18 @@ describe('the code base', () => {
   });
 
   it('never imports src/components from src/lib, nor the auditor from production code, nor tests from benchmarks', () => {
-    expect(offending((f) => f.startsWith('src/lib/'), (t) => t.startsWith('src/components/'))).toEqual([]);
-    expect(offending((f) => !f.startsWith('src/lib/audit/') && f !== 'scripts/audit.ts', (t) => t.startsWith('src/lib/audit/'))).toEqual([]);
+    expect(
+      offending(
+        (f) => f.startsWith('src/lib/'),
+        (t) => t.startsWith('src/components/'),
+      ),
+    ).toEqual([]);
+    expect(
+      offending(
+        (f) => !f.startsWith('src/lib/audit/') && f !== 'scripts/audit.ts',
+        (t) => t.startsWith('src/lib/audit/'),
+      ),
+    ).toEqual([]);
     expect(files.filter((f) => rel(f).startsWith('scripts/bench/') && /from ['"][^'"]*tests\//.test(readFileSync(f, 'utf8'))).map(rel)).toEqual([]);
   });
 

@@ -5,12 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultDomains } from '../src/config.ts';
-import { readPage } from '../src/lib/logseq/read.ts';
-import { graphFromPages } from '../src/lib/ontology/load.ts';
-import { checkReport } from '../src/lib/ontology/report.ts';
 import {
   buildTermPage,
+  canonicalDomain,
   collectTermIds,
   createTerm,
   existingTerms,
@@ -18,12 +15,15 @@ import {
   nextTermId,
   planNewTerm,
   prefixFor,
-  canonicalDomain,
+  type TermSpec,
   termClash,
   termFileName,
   termIdsInText,
-  type TermSpec,
 } from '../scripts/new-term.ts';
+import { defaultDomains } from '../src/config.ts';
+import { readPage } from '../src/lib/logseq/read.ts';
+import { graphFromPages } from '../src/lib/ontology/load.ts';
+import { checkReport } from '../src/lib/ontology/report.ts';
 
 const spec = (over: Partial<TermSpec> = {}): TermSpec => ({
   name: 'Residual Connection',
@@ -142,7 +142,7 @@ describe('buildTermPage', () => {
 
   it('is clean once its TODO text is replaced (or while it is not public)', () => {
     const text = buildTermPage(spec())
-      .replace(/definition:: TODO: .*/, 'definition:: A residual connection adds a block\'s input to its output.')
+      .replace(/definition:: TODO: .*/, "definition:: A residual connection adds a block's input to its output.")
       .replace(/^- TODO: .*$/gm, '- Written by an editor.');
     expect(checkOf({ 'Residual Connection.md': text }).diagnostics).toEqual([]);
     const draft = buildTermPage(spec()).replace('public-access:: true', 'public-access:: false');
@@ -186,7 +186,10 @@ describe('creating a page on disk', () => {
   });
 
   it('refuses a name that is already an alternative term of a concept, naming the concept and its file', () => {
-    fs.writeFileSync(path.join(dir, 'Weight Tying.md'), '- ### OntologyBlock\n\t- term-id:: AI-0060\n\t- preferred-term:: Weight Tying\n\t- alt-terms:: Tied Weights\n');
+    fs.writeFileSync(
+      path.join(dir, 'Weight Tying.md'),
+      '- ### OntologyBlock\n\t- term-id:: AI-0060\n\t- preferred-term:: Weight Tying\n\t- alt-terms:: Tied Weights\n',
+    );
     expect(() => createTerm(options('Tied Weights'))).toThrow('"Tied Weights" is already an alternative term of "Weight Tying" (Weight Tying.md)');
     expect(fs.existsSync(path.join(dir, 'Tied Weights.md'))).toBe(false);
   });
@@ -200,7 +203,9 @@ describe('termClash', () => {
 
   it('finds preferred and alternative terms, ignoring case', () => {
     expect(termClash('Weight Tying', terms)).toMatch(/^"Weight Tying" is already the preferred term of "Weight Tying" \(Weight Tying\.md\)/);
-    expect(termClash('tied weights', terms)).toMatch(/^"tied weights" is already an alternative term of "Weight Tying" \(Weight Tying\.md\); \[\[Tied Weights\]\] finds it/);
+    expect(termClash('tied weights', terms)).toMatch(
+      /^"tied weights" is already an alternative term of "Weight Tying" \(Weight Tying\.md\); \[\[Tied Weights\]\] finds it/,
+    );
     expect(termClash('NABLA', terms)).toMatch(/an alternative term of "Gradient" \(maths\/Grad\.md\)/);
   });
 
@@ -216,7 +221,10 @@ describe('termClash', () => {
   it('reads the terms of every concept page of a folder, withheld ones too', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'new-term-terms-'));
     try {
-      fs.writeFileSync(path.join(dir, 'A.md'), '- ### OntologyBlock\n\t- term-id:: AI-0001\n\t- preferred-term:: Alpha\n\t- alt-terms:: First, Primo\n\t- public-access:: false\n');
+      fs.writeFileSync(
+        path.join(dir, 'A.md'),
+        '- ### OntologyBlock\n\t- term-id:: AI-0001\n\t- preferred-term:: Alpha\n\t- alt-terms:: First, Primo\n\t- public-access:: false\n',
+      );
       fs.writeFileSync(path.join(dir, 'notes.md'), '- just notes\n');
       expect(existingTerms(dir)).toEqual([
         { file: 'A.md', title: 'Alpha', names: ['A', 'First', 'Primo'] },

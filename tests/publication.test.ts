@@ -86,7 +86,10 @@ describe('readPublicationValue and decidePublication', () => {
   it('let an explicit no win over a yes, and withhold on any unrecognised value', () => {
     const mark = (key: string, value: unknown) => ({ key, value, line: 1 });
     expect(decidePublication([mark('public', 'true'), mark('public-access', 'false')], { publishAll: false }).published).toBe(false);
-    expect(decidePublication([mark('public', 'true'), mark('public-access', 'perhaps')], { publishAll: true })).toMatchObject({ published: false, reason: 'unrecognised-value' });
+    expect(decidePublication([mark('public', 'true'), mark('public-access', 'perhaps')], { publishAll: true })).toMatchObject({
+      published: false,
+      reason: 'unrecognised-value',
+    });
     expect(decidePublication([], { publishAll: true })).toMatchObject({ published: true, reason: 'publish-all' });
   });
 });

@@ -15,7 +15,7 @@ import { autolinkOptions, pageTerms } from '../../src/lib/build/autolink-terms.t
 import { makeRenderContext } from '../../src/lib/build/render-page.ts';
 import type { PageRecord } from '../../src/lib/ontology/extract.ts';
 import { loadContent } from '../../src/lib/ontology/load.ts';
-import { renderBlocks, type RenderContext } from '../../src/lib/render/pipeline.ts';
+import { type RenderContext, renderBlocks } from '../../src/lib/render/pipeline.ts';
 import { generateCorpus } from '../lib/corpus.ts';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
@@ -24,7 +24,9 @@ const log = (m: string) => process.stderr.write(`bench:autolink: ${m}\n`);
 function published(dir: string) {
   const config = loadSiteConfig({});
   const build = loadContent(dir, { ...config, digest: true });
-  const records = build.records.filter((r): r is PageRecord & { concept: NonNullable<PageRecord['concept']> } => r.status === 'published' && r.concept?.kind === 'concept');
+  const records = build.records.filter(
+    (r): r is PageRecord & { concept: NonNullable<PageRecord['concept']> } => r.status === 'published' && r.concept?.kind === 'concept',
+  );
   return { build, records };
 }
 

@@ -35,7 +35,11 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT):
   const r = spawnSync('/usr/bin/time', ['-f', 'KB_MAXRSS=%M', cmd, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 << 20 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
-    const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').filter((l) => /error|Error|memory|heap/.test(l)).slice(-3).join(' | ');
+    const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`
+      .split('\n')
+      .filter((l) => /error|Error|memory|heap/.test(l))
+      .slice(-3)
+      .join(' | ');
     return { error: `exit ${r.status ?? r.signal} after ${seconds.toFixed(0)} s: ${tail.slice(0, 400) || 'no message'}` };
   }
   const m = /KB_MAXRSS=(\d+)/.exec(r.stderr);
@@ -106,7 +110,12 @@ for (const size of SIZES) {
   const cold = mustSucceed(timed(build, ['scripts/build.ts', '--outDir', dist], env), `the ${size}-page cold build`);
 
   log(`${size} pages: warm rebuild after editing one page`);
-  const edited = path.join(pagesDir, readdirSync(pagesDir).filter((f) => f.endsWith('.md')).sort()[0]);
+  const edited = path.join(
+    pagesDir,
+    readdirSync(pagesDir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()[0],
+  );
   const original = readFileSync(edited);
   appendFileSync(edited, '\n- An edit made by the build benchmark.\n');
   const warm = mustSucceed(timed(build, ['scripts/build.ts', '--outDir', dist], env), `the ${size}-page warm build`);

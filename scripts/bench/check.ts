@@ -3,7 +3,7 @@
 // peak RSS is that run's own; the median of several timed repetitions is reported. Prints one JSON
 // object: {"runs": [{"pages", "mb", "seconds", "mb_per_s", "peak_rss_mb"}]}. Target: 10k pages ≤ 2 s.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,11 +40,20 @@ if (runIndex >= 0) {
     const manifest = existsSync(path.join(out, 'manifest.json')) ? null : generateCorpus({ pages: size, seed: 1, out, defects: true });
     const pagesDir = path.join(out, 'pages');
     const bytes = manifest?.totals.bytes ?? listPageFiles(pagesDir).length;
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--run', pagesDir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--run', pagesDir], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     if (child.status !== 0) throw new Error(`bench run failed: ${child.stderr}`);
     const r = JSON.parse(child.stdout) as { pages: number; seconds: number; peak_rss_mb: number };
     const mb = (manifest ? bytes : Number(spawnSync('du', ['-sb', pagesDir], { encoding: 'utf8' }).stdout.split('\t')[0])) / 1e6;
-    runs.push({ pages: r.pages, mb: Number(mb.toFixed(2)), seconds: Number(r.seconds.toFixed(3)), mb_per_s: Number((mb / r.seconds).toFixed(1)), peak_rss_mb: r.peak_rss_mb });
+    runs.push({
+      pages: r.pages,
+      mb: Number(mb.toFixed(2)),
+      seconds: Number(r.seconds.toFixed(3)),
+      mb_per_s: Number((mb / r.seconds).toFixed(1)),
+      peak_rss_mb: r.peak_rss_mb,
+    });
   }
   console.log(JSON.stringify({ runs }));
 }

@@ -31,8 +31,17 @@ const gz = (bytes: Uint8Array): number => gzipSync(bytes).byteLength;
 
 async function bundleSizes(): Promise<Record<string, unknown>> {
   const result = await build({
-    entryPoints: [path.join(ROOT, 'src/demos/boot.ts')], bundle: true, splitting: true, format: 'esm', minify: true,
-    outdir: path.join(ROOT, 'node_modules/.cache/kb-bench-demos'), write: false, metafile: true, logLevel: 'silent', target: 'es2022', absWorkingDir: ROOT,
+    entryPoints: [path.join(ROOT, 'src/demos/boot.ts')],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    outdir: path.join(ROOT, 'node_modules/.cache/kb-bench-demos'),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    target: 'es2022',
+    absWorkingDir: ROOT,
   });
   // Output files carry absolute paths; the metafile names outputs and inputs relative to the working directory.
   const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
@@ -42,7 +51,10 @@ async function bundleSizes(): Promise<Record<string, unknown>> {
   const staticImports = (file: string, seen = new Set<string>()): Set<string> => {
     for (const i of outputs.get(file)?.imports ?? []) {
       const target = abs(i.path);
-      if (i.kind === 'import-statement' && !seen.has(target)) { seen.add(target); staticImports(target, seen); }
+      if (i.kind === 'import-statement' && !seen.has(target)) {
+        seen.add(target);
+        staticImports(target, seen);
+      }
     }
     return seen;
   };
@@ -59,7 +71,11 @@ async function bundleSizes(): Promise<Record<string, unknown>> {
       katex: inputs.some((i) => i.includes('node_modules/katex')),
     };
   }
-  return { boot_gz: [...bootClosure].reduce((sum, f) => sum + gz(files.get(f) ?? new Uint8Array()), 0), demos, largest_own_gz: Math.max(...Object.values(demos).map((d) => d.own_gz)) };
+  return {
+    boot_gz: [...bootClosure].reduce((sum, f) => sum + gz(files.get(f) ?? new Uint8Array()), 0),
+    demos,
+    largest_own_gz: Math.max(...Object.values(demos).map((d) => d.own_gz)),
+  };
 }
 
 // ---------- browser helpers ----------
@@ -74,7 +90,12 @@ async function mounted(page: Page, name: DemoName): Promise<void> {
 /** Starts a demo's default activity: Play/Train where there is one; quantisation and pruning train on load; LoRA pre-trains on load, then adapts. */
 async function start(page: Page, name: DemoName): Promise<void> {
   const el = page.locator(NAVIGATION(name));
-  const label: Partial<Record<DemoName, string>> = { playground: 'Play', 'linear-regression': 'Train', 'learning-rate': 'Train', initialisation: 'Train all four' };
+  const label: Partial<Record<DemoName, string>> = {
+    playground: 'Play',
+    'linear-regression': 'Train',
+    'learning-rate': 'Train',
+    initialisation: 'Train all four',
+  };
   if (label[name]) await el.getByRole('button', { name: label[name], exact: true }).click();
   if (name === 'neuron') await el.getByRole('button', { name: 'Learn: 20 steps' }).click();
 }
@@ -82,7 +103,8 @@ async function start(page: Page, name: DemoName): Promise<void> {
 /** Starts the demo and waits until it has shown everything it shows (summaries after training, adaptation under way). */
 async function startAndSettle(page: Page, name: DemoName): Promise<void> {
   await start(page, name);
-  if (name === 'quantisation' || name === 'pruning') await page.waitForFunction((n) => document.querySelector(`#demo-${n}`)?.getAttribute('data-state') === 'ready', name, { timeout: 60_000 });
+  if (name === 'quantisation' || name === 'pruning')
+    await page.waitForFunction((n) => document.querySelector(`#demo-${n}`)?.getAttribute('data-state') === 'ready', name, { timeout: 60_000 });
   if (name === 'lora') await adaptLora(page);
   await page.waitForTimeout(2500);
 }
@@ -94,16 +116,20 @@ async function adaptLora(page: Page): Promise<void> {
 }
 
 function framesPerSecond(page: Page, ms = 3000): Promise<number> {
-  return page.evaluate((duration) => new Promise<number>((done) => {
-    let frames = 0;
-    const begin = performance.now();
-    const tick = (now: number): void => {
-      frames++;
-      if (now - begin < duration) requestAnimationFrame(tick);
-      else done(Math.round(((frames * 1000) / (now - begin)) * 10) / 10);
-    };
-    requestAnimationFrame(tick);
-  }), ms);
+  return page.evaluate(
+    (duration) =>
+      new Promise<number>((done) => {
+        let frames = 0;
+        const begin = performance.now();
+        const tick = (now: number): void => {
+          frames++;
+          if (now - begin < duration) requestAnimationFrame(tick);
+          else done(Math.round(((frames * 1000) / (now - begin)) * 10) / 10);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
 }
 
 async function newPage(browser: Browser, url: string, width: number): Promise<Page> {
@@ -115,7 +141,8 @@ async function newPage(browser: Browser, url: string, width: number): Promise<Pa
     const w = window as unknown as { kbShifts: number[] };
     w.kbShifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.kbShifts.push(entry.value);
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!entry.hadRecentInput) w.kbShifts.push(entry.value);
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(url);
@@ -135,7 +162,8 @@ async function scrollThrough(page: Page): Promise<number> {
   return page.evaluate(() => Math.round((window as unknown as { kbShifts: number[] }).kbShifts.reduce((s, v) => s + v, 0) * 10000) / 10000);
 }
 
-const boxHeight = (page: Page, name: DemoName): Promise<number> => page.evaluate((n) => Math.round((document.querySelector(`#demo-${n}`)?.getBoundingClientRect().height ?? 0) * 10) / 10, name);
+const boxHeight = (page: Page, name: DemoName): Promise<number> =>
+  page.evaluate((n) => Math.round((document.querySelector(`#demo-${n}`)?.getBoundingClientRect().height ?? 0) * 10) / 10, name);
 
 // ---------- measurements ----------
 
@@ -151,12 +179,21 @@ async function layoutAndFps(browser: Browser, url: string): Promise<{ layout: Re
       await start(page, name);
       let live = await boxHeight(page, name);
       const sample = async (ms: number): Promise<void> => {
-        for (const end = Date.now() + ms; Date.now() < end;) { live = Math.max(live, await boxHeight(page, name)); await page.waitForTimeout(100); }
+        for (const end = Date.now() + ms; Date.now() < end; ) {
+          live = Math.max(live, await boxHeight(page, name));
+          await page.waitForTimeout(100);
+        }
       };
       if (width === 1280) {
-        if (name === 'lora') { fps.lora_pretraining = await framesPerSecond(page, 2000); await adaptLora(page); }
+        if (name === 'lora') {
+          fps.lora_pretraining = await framesPerSecond(page, 2000);
+          await adaptLora(page);
+        }
         fps[name] = await framesPerSecond(page);
-      } else if (name === 'lora') { await sample(2000); await adaptLora(page); }
+      } else if (name === 'lora') {
+        await sample(2000);
+        await adaptLora(page);
+      }
       await sample(3000);
       (layout[name] ??= {})[String(width)] = { figure, live_max: live };
       await page.close();
@@ -204,21 +241,25 @@ async function siteShift(browser: Browser, dist: string): Promise<Record<string,
 /** --heights: the static figure's and the live demo's natural heights at container widths 280…1100 px. */
 async function sweepHeights(browser: Browser, url: string): Promise<Record<string, Record<number, { figure: number; live: number }>>> {
   const widths = Array.from({ length: 83 }, (_, i) => 280 + 10 * i);
-  const measure = (page: Page, name: DemoName): Promise<number[]> => page.evaluate(async ({ n, ws }) => {
-    const el = document.querySelector<HTMLElement>(`#demo-${n}`);
-    const inner = el?.firstElementChild as HTMLElement | null;
-    if (!el || !inner) return [];
-    const result: number[] = [];
-    for (const w of ws) {
-      el.style.width = `${w + 26}px`; // content width w plus padding and border
-      el.style.maxWidth = 'none';
-      inner.style.minHeight = '0';
-      await new Promise((done) => requestAnimationFrame(done));
-      result.push(Math.ceil(inner.getBoundingClientRect().height));
-    }
-    el.style.width = el.style.maxWidth = inner.style.minHeight = '';
-    return result;
-  }, { n: name, ws: widths });
+  const measure = (page: Page, name: DemoName): Promise<number[]> =>
+    page.evaluate(
+      async ({ n, ws }) => {
+        const el = document.querySelector<HTMLElement>(`#demo-${n}`);
+        const inner = el?.firstElementChild as HTMLElement | null;
+        if (!el || !inner) return [];
+        const result: number[] = [];
+        for (const w of ws) {
+          el.style.width = `${w + 26}px`; // content width w plus padding and border
+          el.style.maxWidth = 'none';
+          inner.style.minHeight = '0';
+          await new Promise((done) => requestAnimationFrame(done));
+          result.push(Math.ceil(inner.getBoundingClientRect().height));
+        }
+        el.style.width = el.style.maxWidth = inner.style.minHeight = '';
+        return result;
+      },
+      { n: name, ws: widths },
+    );
   const out: Record<string, Record<number, { figure: number; live: number }>> = {};
   for (const name of DEMO_NAMES) {
     const page = await newPage(browser, url, 1280);
@@ -237,11 +278,14 @@ async function sweepHeights(browser: Browser, url: string): Promise<Record<strin
  * demos.css rules from a sweep: bands of container widths in which the needed height (the larger of figure
  * and live demo) varies by at most SLACK px; each band reserves its largest height plus MARGIN px.
  */
-const SLACK = 48, MARGIN = 20;
+const SLACK = 48,
+  MARGIN = 20;
 function reservationCss(sweep: Record<string, Record<number, { figure: number; live: number }>>): string {
   const rules: string[] = [];
   for (const [name, byWidth] of Object.entries(sweep)) {
-    const widths = Object.keys(byWidth).map(Number).sort((a, b) => a - b);
+    const widths = Object.keys(byWidth)
+      .map(Number)
+      .sort((a, b) => a - b);
     const need = (w: number): number => Math.max(byWidth[w].figure, byWidth[w].live);
     const bands: number[][] = [];
     for (const w of widths) {
@@ -260,14 +304,19 @@ function reservationCss(sweep: Record<string, Record<number, { figure: number; l
 
 // ---------- run ----------
 
-const dir = await buildDemoHarness(DEMO_NAMES.map((name) => ({ name })), { spacerPx: 1200, paragraphs: 6 });
+const dir = await buildDemoHarness(
+  DEMO_NAMES.map((name) => ({ name })),
+  { spacerPx: 1200, paragraphs: 6 },
+);
 const server = await serveDir(dir);
 const browser = await launchBrowser();
 try {
   if (values.heights) {
     log('sweeping container widths…');
     const heights = await sweepHeights(browser, server.url);
-    process.stdout.write(JSON.stringify({ unit: 'px: heights by container width; css: the reservations for demos.css', heights, css: reservationCss(heights) }) + '\n');
+    process.stdout.write(
+      `${JSON.stringify({ unit: 'px: heights by container width; css: the reservations for demos.css', heights, css: reservationCss(heights) })}\n`,
+    );
   } else {
     log('bundling…');
     const bundle = await bundleSizes();
@@ -276,10 +325,15 @@ try {
     log('layout shift while scrolling…');
     const cls = await cumulativeShift(browser, server.url);
     if (values.site) Object.assign(cls, await siteShift(browser, path.resolve(values.site)));
-    process.stdout.write(JSON.stringify({
-      unit: 'bytes (gzipped), frames per second, px, cumulative layout shift',
-      bundle, fps, layout, cls,
-    }) + '\n');
+    process.stdout.write(
+      `${JSON.stringify({
+        unit: 'bytes (gzipped), frames per second, px, cumulative layout shift',
+        bundle,
+        fps,
+        layout,
+        cls,
+      })}\n`,
+    );
   }
 } finally {
   await browser.close();

@@ -17,7 +17,7 @@ import { readPage } from '../../src/lib/logseq/read.ts';
 import { makeDomainNormaliser } from '../../src/lib/ontology/domains.ts';
 import { extractPage } from '../../src/lib/ontology/extract.ts';
 import { listPageFiles } from '../../src/lib/ontology/load.ts';
-import { prepareTerms, suggest, termFileOf, termKey, type TermFile, type TermIndex } from '../../src/search/suggest.ts';
+import { prepareTerms, suggest, type TermFile, type TermIndex, termFileOf, termKey } from '../../src/search/suggest.ts';
 import { generateCorpus } from '../lib/corpus.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -56,7 +56,9 @@ for (const size of SIZES) {
   const records = termRecords(path.join(out, 'pages'));
   const files = termFilesOf(records);
   const index = JSON.parse(files.get('kb-terms/index.json') ?? '{}') as TermIndex;
-  const sizes = [...files].filter(([name]) => !name.endsWith('/index.json')).map(([name, text]) => ({ name, raw: Buffer.byteLength(text), gz: gzipSync(text).length }));
+  const sizes = [...files]
+    .filter(([name]) => !name.endsWith('/index.json'))
+    .map(([name, text]) => ({ name, raw: Buffer.byteLength(text), gz: gzipSync(text).length }));
   sizes.sort((a, b) => a.gz - b.gz);
   const largest = sizes[sizes.length - 1];
   const largestFile = JSON.parse(files.get(largest.name) ?? '{}') as TermFile;

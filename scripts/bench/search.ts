@@ -7,15 +7,15 @@
 // static host serves it: text assets gzip-compressed (Pagefind's own index files are already gzip);
 // first_query_bytes counts bytes on the wire, first_query_bytes_uncompressed the decoded bodies.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createGzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../lib/browser.ts';
-import { buildSite, generateCorpus, PROJECT_ROOT, type CorpusManifest } from '../lib/site-build.ts';
+import { buildSite, type CorpusManifest, generateCorpus, PROJECT_ROOT } from '../lib/site-build.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +37,12 @@ const corpusDir = path.join(cache, 'corpus');
 const dist = values.site ? path.resolve(values.site) : path.join(cache, 'dist');
 // The build is also keyed on the search component's sources, so that a change to them is measured.
 const hash = createHash('sha256');
-for (const file of ['src/components/Search.astro', ...readdirSync(path.join(PROJECT_ROOT, 'src', 'search')).sort().map((f) => `src/search/${f}`)]) {
+for (const file of [
+  'src/components/Search.astro',
+  ...readdirSync(path.join(PROJECT_ROOT, 'src', 'search'))
+    .sort()
+    .map((f) => `src/search/${f}`),
+]) {
   hash.update(file).update(readFileSync(path.join(PROJECT_ROOT, file)));
 }
 const sourceHash = hash.digest('hex').slice(0, 16);
@@ -61,20 +66,31 @@ const manifest = JSON.parse(readFileSync(path.join(corpusDir, 'manifest.json'), 
 // 2. Queries: 7 term ids, 7 preferred terms, 6 definition words, spread over the corpus.
 const built = new Set(readdirSync(path.join(dist, 'concepts')));
 const publicConcepts = manifest.concepts.filter((c) => !manifest.private.some((p) => p.file === c.file) && /^[A-Z]{2}-\d{4}$/.test(c.termId));
-const pick = (n: number, offset: number) => Array.from({ length: n }, (_, i) => publicConcepts[Math.floor(((i + offset / 10) * publicConcepts.length) / n) % publicConcepts.length]);
-const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+const pick = (n: number, offset: number) =>
+  Array.from({ length: n }, (_, i) => publicConcepts[Math.floor(((i + offset / 10) * publicConcepts.length) / n) % publicConcepts.length]);
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 const words = ['gradient', 'latency', 'consensus', 'calibration', 'validator', 'avatar', 'torque', 'regularises', 'embeddings', 'mempool'];
 const queries = [
   ...pick(7, 1).map((c) => c.termId),
-  ...pick(7, 5).filter((c) => built.has(slug(c.title))).map((c) => c.title),
+  ...pick(7, 5)
+    .filter((c) => built.has(slug(c.title)))
+    .map((c) => c.title),
   ...words,
 ].slice(0, 20);
 const firstQuery = pick(1, 3)[0].title;
 
 // 3. Browser measurements.
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
 };
 /** Static server like a real host: gzip for text types when the browser accepts it, files as-is otherwise. */
 async function serveCompressed(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -99,7 +115,11 @@ async function serveCompressed(dir: string): Promise<{ url: string; close: () =>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 const server = await serveCompressed(dist);
@@ -112,23 +132,35 @@ async function instrument(page: Page): Promise<void> {
     const listbox = document.querySelector<HTMLElement>('.kb-search [role="listbox"]')!;
     const state = { lastInput: 0, shown: {} as Record<string, number> };
     (window as unknown as { __kbBench: typeof state }).__kbBench = state;
-    input.addEventListener('input', () => { state.lastInput = performance.now(); }, true);
+    input.addEventListener(
+      'input',
+      () => {
+        state.lastInput = performance.now();
+      },
+      true,
+    );
     new MutationObserver(() => {
       const q = listbox.dataset.query;
       if (!q || q !== input.value.trim() || q in state.shown || !listbox.querySelector('[role="option"]')) return;
       const since = state.lastInput;
       state.shown[q] = -1;
-      requestAnimationFrame(() => { state.shown[q] = performance.now() - since; });
+      requestAnimationFrame(() => {
+        state.shown[q] = performance.now() - since;
+      });
     }).observe(listbox, { childList: true, attributes: true, attributeFilter: ['data-query'] });
   });
 }
 
 async function runQuery(page: Page, query: string): Promise<number> {
   await page.keyboard.type(query, { delay: 35 });
-  const handle = await page.waitForFunction((q) => {
-    const v = (window as unknown as { __kbBench: { shown: Record<string, number> } }).__kbBench.shown[q];
-    return v !== undefined && v >= 0 ? v : null;
-  }, query, { timeout: 30_000 });
+  const handle = await page.waitForFunction(
+    (q) => {
+      const v = (window as unknown as { __kbBench: { shown: Record<string, number> } }).__kbBench.shown[q];
+      return v !== undefined && v >= 0 ? v : null;
+    },
+    query,
+    { timeout: 30_000 },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -156,14 +188,18 @@ async function coldQuery(query: string): Promise<{ cold: Cold; page: Page; close
   const fetched: { url: string; bytes: number; decoded: number }[] = [];
   const pending: Promise<void>[] = [];
   let counting = false;
-  page.on('request', (request) => { if (!counting && request.url().includes('/pagefind/')) early.push(request.url()); });
+  page.on('request', (request) => {
+    if (!counting && request.url().includes('/pagefind/')) early.push(request.url());
+  });
   page.on('requestfinished', (request) => {
     if (!counting) return;
-    pending.push((async () => {
-      const sizes = await request.sizes();
-      const body = await (await request.response())?.body();
-      fetched.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize, decoded: body?.length ?? 0 });
-    })());
+    pending.push(
+      (async () => {
+        const sizes = await request.sizes();
+        const body = await (await request.response())?.body();
+        fetched.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize, decoded: body?.length ?? 0 });
+      })(),
+    );
   });
   await page.waitForTimeout(200);
   if (early.length > 0) log(`warning: Pagefind files were requested before the first interaction: ${early.join(', ')}`);
@@ -179,7 +215,10 @@ async function coldQuery(query: string): Promise<{ cold: Cold; page: Page; close
     bytes: fetched.reduce((sum, f) => sum + f.bytes, 0),
     bytes_uncompressed: fetched.reduce((sum, f) => sum + f.decoded, 0),
     files: fetched.length,
-    largest: [...fetched].sort((a, b) => b.bytes - a.bytes).slice(0, 4).map((f) => `${f.url} ${f.bytes}`),
+    largest: [...fetched]
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 4)
+      .map((f) => `${f.url} ${f.bytes}`),
   };
   return { cold, page, close: () => context.close() };
 }

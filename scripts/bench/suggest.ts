@@ -11,7 +11,7 @@ import { loadSiteConfig } from '../../src/config.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
 import { graphFromPages, listPageFiles } from '../../src/lib/ontology/load.ts';
 import { linkKey } from '../../src/lib/ontology/resolve.ts';
-import { TitleSuggester, type SuggestionSource } from '../../src/lib/ontology/suggest.ts';
+import { type SuggestionSource, TitleSuggester } from '../../src/lib/ontology/suggest.ts';
 import { allowedEdits, editDistance } from '../../src/search/suggest.ts';
 import { generateCorpus } from '../lib/corpus.ts';
 
@@ -78,7 +78,10 @@ function fullScan(text: string): string[] {
     const seen = best.get(n.title);
     if (!seen || d < seen.d) best.set(n.title, { d, name: n.name });
   }
-  return [...best.values()].sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, 3).map((x) => x.name);
+  return [...best.values()]
+    .sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, 3)
+    .map((x) => x.name);
 }
 const queries = [...targets, ...typos.map((t) => t.text)];
 const t0 = performance.now();

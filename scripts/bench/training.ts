@@ -3,9 +3,9 @@
 // hyper-parameters; plus the core's minified+gzipped bundle size. Prints one JSON object to stdout.
 
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import * as tf from '@tensorflow/tfjs';
-import { createTrainer, mlp, noisyLine, shuffledIndices, spirals, createRng, type DataSet, type Mlp } from '../../src/training/index.ts';
+import { build } from 'esbuild';
+import { createRng, createTrainer, type DataSet, type Mlp, mlp, noisyLine, shuffledIndices, spirals } from '../../src/training/index.ts';
 
 // Anything a library logs goes to stderr, so stdout carries only the JSON result.
 console.log = console.error;
@@ -99,7 +99,13 @@ function handMlp(task: MlpTask): () => number {
       }
       // forward
       for (let l = 0; l < L; l++) {
-        const x = act[l], y = act[l + 1], w = W[l], bias = b[l], nIn = sizes[l], nOut = sizes[l + 1], last = l === L - 1;
+        const x = act[l],
+          y = act[l + 1],
+          w = W[l],
+          bias = b[l],
+          nIn = sizes[l],
+          nOut = sizes[l + 1],
+          last = l === L - 1;
         for (let i = 0; i < rows; i++) {
           for (let j = 0; j < nOut; j++) y[i * nOut + j] = bias[j];
           for (let p = 0; p < nIn; p++) {
@@ -113,7 +119,8 @@ function handMlp(task: MlpTask): () => number {
         }
       }
       // backward: BCE on sigmoid ⇒ dz = (p − t) / rows
-      const out = act[L], dOut = delta[L];
+      const out = act[L],
+        dOut = delta[L];
       let loss = 0;
       for (let i = 0; i < rows; i++) {
         dOut[i] = (out[i] - target[i]) / rows;
@@ -121,7 +128,13 @@ function handMlp(task: MlpTask): () => number {
       }
       if (!Number.isFinite(loss)) throw new Error('hand diverged');
       for (let l = L - 1; l >= 0; l--) {
-        const x = act[l], d = delta[l + 1], w = W[l], bias = b[l], nIn = sizes[l], nOut = sizes[l + 1], dx = delta[l];
+        const x = act[l],
+          d = delta[l + 1],
+          w = W[l],
+          bias = b[l],
+          nIn = sizes[l],
+          nOut = sizes[l + 1],
+          dx = delta[l];
         for (let i = 0; i < rows; i++) {
           for (let p = 0; p < nIn; p++) {
             let s = 0;
@@ -143,12 +156,16 @@ function handMlp(task: MlpTask): () => number {
 }
 
 function handLinreg(): () => number {
-  const n = lineData.count, xs = Float32Array.from(lineData.inputs), ys = Float32Array.from(lineData.targets);
+  const n = lineData.count,
+    xs = Float32Array.from(lineData.inputs),
+    ys = Float32Array.from(lineData.targets);
   const model = mlp([1, 1], { output: 'linear', seed: SEED });
-  let w = model.parameters[0].data[0], b = 0;
+  let w = model.parameters[0].data[0],
+    b = 0;
   const lr = 0.1;
   return () => {
-    let gw = 0, gb = 0;
+    let gw = 0,
+      gb = 0;
     for (let i = 0; i < n; i++) {
       const e = w * xs[i] + b - ys[i];
       gw += e * xs[i];
@@ -172,11 +189,13 @@ function tfMlp(task: MlpTask): () => number {
   const yAll = tf.tensor2d(Float32Array.from(data.targets), [data.count, 1]);
   return () => {
     const order = tf.tensor1d(Int32Array.from(shuffledIndices(data.count, rng)), 'int32');
-    const xs = tf.gather(xAll, order), ys = tf.gather(yAll, order);
+    const xs = tf.gather(xAll, order),
+      ys = tf.gather(yAll, order);
     for (let start = 0; start < data.count; start += B) {
       const rows = Math.min(B, data.count - start);
       tf.tidy(() => {
-        const x = xs.slice([start, 0], [rows, 2]), y = ys.slice([start, 0], [rows, 1]);
+        const x = xs.slice([start, 0], [rows, 2]),
+          y = ys.slice([start, 0], [rows, 1]);
         optimizer.minimize(() => {
           let h: tf.Tensor2D = x;
           for (let l = 0; l < vars.length / 2; l++) {
@@ -194,8 +213,10 @@ function tfMlp(task: MlpTask): () => number {
 
 function tfLinreg(): () => number {
   const model = mlp([1, 1], { output: 'linear', seed: SEED });
-  const w = tf.variable(tf.scalar(model.parameters[0].data[0])), b = tf.variable(tf.scalar(0));
-  const x = tf.tensor1d(Float32Array.from(lineData.inputs)), y = tf.tensor1d(Float32Array.from(lineData.targets));
+  const w = tf.variable(tf.scalar(model.parameters[0].data[0])),
+    b = tf.variable(tf.scalar(0));
+  const x = tf.tensor1d(Float32Array.from(lineData.inputs)),
+    y = tf.tensor1d(Float32Array.from(lineData.targets));
   const optimizer = tf.train.sgd(0.1);
   return () => {
     tf.tidy(() => {
@@ -210,7 +231,11 @@ function tfLinreg(): () => number {
 async function coreBundleGzipBytes(): Promise<number> {
   const result = await build({
     entryPoints: [new URL('../../src/training/index.ts', import.meta.url).pathname],
-    bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
   });
   return gzipSync(result.outputFiles[0].contents).byteLength;
 }
@@ -232,10 +257,13 @@ const result = {
 };
 
 result.linreg = { core: round(await throughput(coreLinreg())), hand: round(await throughput(handLinreg())), tfjs: round(await throughput(tfLinreg())) };
-for (const [key, sizes] of [['mlp_2_8_8_1', [2, 8, 8, 1]], ['mlp_2_32_32_1', [2, 32, 32, 1]]] as const) {
+for (const [key, sizes] of [
+  ['mlp_2_8_8_1', [2, 8, 8, 1]],
+  ['mlp_2_32_32_1', [2, 32, 32, 1]],
+] as const) {
   const task = mlpTask([...sizes]);
   result[key] = { core: round(await throughput(coreMlp(task))), hand: round(await throughput(handMlp(task))), tfjs: round(await throughput(tfMlp(task))) };
 }
 result.core_bundle_gz_bytes = await coreBundleGzipBytes();
 
-process.stdout.write(JSON.stringify(result) + '\n');
+process.stdout.write(`${JSON.stringify(result)}\n`);

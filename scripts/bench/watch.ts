@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadSiteConfig } from '../../src/config.ts';
 import { diffDiagnostics } from '../../src/lib/build/diagnostic-diff.ts';
-import { runCheckStage, type CheckMemory } from '../../src/lib/build/site-data-stage.ts';
+import { type CheckMemory, runCheckStage } from '../../src/lib/build/site-data-stage.ts';
 import { generateCorpus } from '../lib/corpus.ts';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
@@ -81,7 +81,14 @@ async function asCommand() {
   const when = (pattern: RegExp, from: number) =>
     new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}:\n${text.slice(-2000)}`)), 180_000);
-      waiters.push({ pattern, from, resolve: (at) => (clearTimeout(timer), resolve(at)) });
+      waiters.push({
+        pattern,
+        from,
+        resolve: (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        },
+      });
     });
   const ready = await when(/watching .* for changes/, 0);
   const latencies: number[] = [];
@@ -96,9 +103,21 @@ async function asCommand() {
   writeFileSync(full, original);
   child.kill('SIGINT');
   await new Promise((r) => child.once('exit', r));
-  return { startup_s: Number(((ready - started) / 1000).toFixed(2)), edit_to_output_ms: ms(median(latencies)), edit_to_output_max_ms: ms(Math.max(...latencies)) };
+  return {
+    startup_s: Number(((ready - started) / 1000).toFixed(2)),
+    edit_to_output_ms: ms(median(latencies)),
+    edit_to_output_max_ms: ms(Math.max(...latencies)),
+  };
 }
 
 const inside = await inProcess();
 const command = await asCommand();
-console.log(JSON.stringify({ pages: first.stats.files, edits: EDITS, first_check_s: Number((firstMs / 1000).toFixed(2)), one_edit_in_process: inside, one_edit_as_command: command }));
+console.log(
+  JSON.stringify({
+    pages: first.stats.files,
+    edits: EDITS,
+    first_check_s: Number((firstMs / 1000).toFixed(2)),
+    one_edit_in_process: inside,
+    one_edit_as_command: command,
+  }),
+);

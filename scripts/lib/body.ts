@@ -5,8 +5,18 @@
 import type { Rng } from './rng.ts';
 import type { PlannedConcept } from './types.ts';
 import {
-  ADVERBS, AUTHORS, CODE_SNIPPETS, CONTEXTS, DISPLAY_MATH, EFFECTS, EXTERNAL_SITES, INLINE_MATH,
-  SECTION_HEADINGS, TEMPLATES, VENUES, VERBS,
+  ADVERBS,
+  AUTHORS,
+  CODE_SNIPPETS,
+  CONTEXTS,
+  DISPLAY_MATH,
+  EFFECTS,
+  EXTERNAL_SITES,
+  INLINE_MATH,
+  SECTION_HEADINGS,
+  TEMPLATES,
+  VENUES,
+  VERBS,
 } from './vocab.ts';
 
 export type BodyItem =
@@ -21,7 +31,11 @@ export class SentenceFactory {
   private readonly seen = new Set<string>();
   private serial = 0;
 
-  constructor(private readonly rng: Rng, private readonly all: readonly PlannedConcept[], private readonly byDomain: Map<string, PlannedConcept[]>) {}
+  constructor(
+    private readonly rng: Rng,
+    private readonly all: readonly PlannedConcept[],
+    private readonly byDomain: Map<string, PlannedConcept[]>,
+  ) {}
 
   /** A concept to mention: usually from the same domain. */
   related(c: PlannedConcept): PlannedConcept {
@@ -50,19 +64,26 @@ export class SentenceFactory {
     const template = this.rng.pick(TEMPLATES);
     const text = template.replace(/\{(\w+)\}/g, (_m, slot: string) => {
       switch (slot) {
-        case 'T': return c.title;
+        case 'T':
+          return c.title;
         case 'L': {
           const t = this.related(c).title;
           // Links in Obsidian's alias form or Logseq's [label]([[Target]]) on pages with that shape.
           if (c.shapes.aliasLinks && this.rng.chance(0.4)) return this.rng.chance(0.5) ? `[[${t}|${t.toLowerCase()}]]` : `[${t.toLowerCase()}]([[${t}]])`;
           return `[[${t}]]`;
         }
-        case 'topic': return this.rng.pick(c.domain.topics);
-        case 'verb': return this.rng.pick(VERBS);
-        case 'adv': return this.rng.pick(ADVERBS);
-        case 'effect': return this.rng.pick(EFFECTS);
-        case 'ctx': return this.rng.pick(CONTEXTS);
-        default: return slot;
+        case 'topic':
+          return this.rng.pick(c.domain.topics);
+        case 'verb':
+          return this.rng.pick(VERBS);
+        case 'adv':
+          return this.rng.pick(ADVERBS);
+        case 'effect':
+          return this.rng.pick(EFFECTS);
+        case 'ctx':
+          return this.rng.pick(CONTEXTS);
+        default:
+          return slot;
       }
     });
     return text[0].toUpperCase() + text.slice(1);
@@ -81,22 +102,33 @@ export function composeBody(rng: Rng, sentences: SentenceFactory, c: PlannedConc
     let depth = 0;
     const bullets = rng.int(2, 5);
     for (let b = 0; b < bullets; b++) {
-      depth = b === 0 ? 0 : rng.weighted([[0, 5], [Math.min(depth + 1, 2), 3]]);
+      depth =
+        b === 0
+          ? 0
+          : rng.weighted([
+              [0, 5],
+              [Math.min(depth + 1, 2), 3],
+            ]);
       let text = sentences.sentence(c);
-      if (rng.chance(0.35)) text += ' ' + sentences.sentence(c);
+      if (rng.chance(0.35)) text += ` ${sentences.sentence(c)}`;
       if (rng.chance(0.15)) text += ` Formally, ${rng.pick(INLINE_MATH)} governs each step.`;
-      if (rng.chance(0.08)) text += ` See [${rng.pick(['the survey', 'the original paper', 'a worked example'])}](${rng.pick(EXTERNAL_SITES)}${c.index}-${s}-${b}).`;
+      if (rng.chance(0.08))
+        text += ` See [${rng.pick(['the survey', 'the original paper', 'a worked example'])}](${rng.pick(EXTERNAL_SITES)}${c.index}-${s}-${b}).`;
       if (rng.chance(0.08)) text = `**${rng.pick(['Key idea', 'Note', 'In short'])}:** ${text}`;
       items.push({ kind: 'bullet', depth, text });
     }
     if (rng.chance(c.domain.prefix === 'AI' ? 0.12 : 0.04)) items.push({ kind: 'math', depth: 0, tex: rng.pick(DISPLAY_MATH) });
     if (rng.chance(0.05)) {
       items.push({
-        kind: 'table', depth: 0,
-        rows: ['| Setting | Typical value | Notes |', '| --- | --- | --- |',
+        kind: 'table',
+        depth: 0,
+        rows: [
+          '| Setting | Typical value | Notes |',
+          '| --- | --- | --- |',
           `| learning rate | ${(rng.int(1, 90) / 10000).toFixed(4)} | tuned per task |`,
           `| batch size | ${2 ** rng.int(3, 9)} | limited by memory |`,
-          `| ${rng.pick(c.domain.topics)} | ${rng.int(2, 64)} | see [[${sentences.related(c).title}]] |`],
+          `| ${rng.pick(c.domain.topics)} | ${rng.int(2, 64)} | see [[${sentences.related(c).title}]] |`,
+        ],
       });
     }
     if (rng.chance(0.04)) {

@@ -6,10 +6,10 @@
 // runs is checked right after it. Each check is the whole check (the build's pipeline, as
 // `npm run check` runs it); its caches make it read and parse only the files that changed and render
 // only the pages whose output can have changed.
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
-import { countBySeverity, formatDiagnostic, type Diagnostic } from '../../src/lib/diagnostics.ts';
 import { diffDiagnostics } from '../../src/lib/build/diagnostic-diff.ts';
+import { countBySeverity, type Diagnostic, formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { PAGE_FILE } from '../../src/lib/ontology/load.ts';
 
 /** How long the folder must be quiet before a change is checked. */

@@ -5,7 +5,7 @@
 // page is an error, never "checked 0 files".
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError } from '../../src/config.ts';
 import { listPageFiles } from '../../src/lib/ontology/load.ts';
 
@@ -30,6 +30,7 @@ export function usageError(spec: { name: string; usage: string }, message: strin
 /** Parses `argv` by `spec`; handles --help and every usage error itself. */
 export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(spec: CommandSpec<O>, argv = process.argv.slice(2)) {
   const options = { ...spec.options, help: { type: 'boolean', short: 'h' } } as const;
+  // biome-ignore lint/suspicious/noImplicitAnyLet: TypeScript types it from the assignment in the try block (parseArgs's inferred result)
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: spec.allowPositionals ?? false, strict: true });

@@ -5,12 +5,12 @@
 // streams keep the base corpus (titles, taxonomy, privacy) identical with and without --defects.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Rng } from './rng.ts';
-import { planConcepts, writtenTitle } from './plan.ts';
-import { assignShapes } from './shapes.ts';
 import { composeBody, composeDefinition, SentenceFactory } from './body.ts';
+import { type MalformedFile, plantDefects } from './defects.ts';
 import { renderPage } from './dialects.ts';
-import { plantDefects, type MalformedFile } from './defects.ts';
+import { planConcepts, writtenTitle } from './plan.ts';
+import { Rng } from './rng.ts';
+import { assignShapes } from './shapes.ts';
 import { emptyPlanted, type Manifest, type Planted } from './types.ts';
 
 export type { Manifest } from './types.ts';
@@ -42,7 +42,12 @@ export function renderCorpus({ pages, seed, defects = false }: Omit<CorpusOption
   const sentences = new SentenceFactory(text, plan.concepts, plan.byDomain);
   const files = new Map<string, string | Uint8Array>();
   const manifest: Manifest = {
-    seed, pages, defects, concepts: [], private: [], planted,
+    seed,
+    pages,
+    defects,
+    concepts: [],
+    private: [],
+    planted,
     totals: { files: 0, bytes: 0, public: 0, private: 0 },
   };
   let bytes = 0;
@@ -55,7 +60,11 @@ export function renderCorpus({ pages, seed, defects = false }: Omit<CorpusOption
     bytes += Buffer.byteLength(page);
     if (c.isPublic) {
       manifest.concepts.push({
-        file: c.file, termId: c.shapes.noTermId ? null : c.termId, title: writtenTitle(c), domain: c.domain.spellings[0], dialect: c.dialect,
+        file: c.file,
+        termId: c.shapes.noTermId ? null : c.termId,
+        title: writtenTitle(c),
+        domain: c.domain.spellings[0],
+        dialect: c.dialect,
         // Only parents that exist and are published belong to the published graph.
         parents: c.parents.flatMap((p) => (p.kind === 'concept' && p.concept.isPublic ? [writtenTitle(p.concept)] : [])),
       });
@@ -78,6 +87,6 @@ export function generateCorpus(options: CorpusOptions): Manifest {
   rmSync(pagesDir, { recursive: true, force: true });
   mkdirSync(pagesDir, { recursive: true });
   for (const [file, content] of files) writeFileSync(join(pagesDir, file), content);
-  writeFileSync(join(options.out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+  writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;
 }

@@ -2,10 +2,11 @@
 // links, missing parents, duplicate and invalid term ids, subclass cycles, missing preferred terms and
 // XSS payloads, and produces the awkward standalone files (empty, binary, unclosed fence, …). Every
 // plant is recorded in the manifest so tests can check a pipeline finds exactly these.
-import type { Rng } from './rng.ts';
+
 import type { Plan } from './plan.ts';
 import { fileNameFor } from './plan.ts';
-import type { Planted, PlannedConcept, XssPlant } from './types.ts';
+import type { Rng } from './rng.ts';
+import type { PlannedConcept, Planted, XssPlant } from './types.ts';
 
 /** Payloads a sanitiser must neutralise. None contains both quote characters (see yamlScalar). */
 export const XSS_PAYLOADS: readonly string[] = [
@@ -37,7 +38,14 @@ export function plantDefects(rng: Rng, plan: Plan): { planted: Planted; malforme
   const n = plan.concepts.length;
   const publicPages = plan.concepts.filter((c) => c.isPublic);
   const planted: Planted = {
-    brokenLinks: [], missingParents: [], duplicateTermIds: [], cycles: [], missingPreferredTerm: [], invalidTermIds: [], xss: [], malformed: [],
+    brokenLinks: [],
+    missingParents: [],
+    duplicateTermIds: [],
+    cycles: [],
+    missingPreferredTerm: [],
+    invalidTermIds: [],
+    xss: [],
+    malformed: [],
   };
 
   const anyPublic = cycler(rng.shuffled(publicPages));
@@ -90,7 +98,7 @@ export function plantDefects(rng: Rng, plan: Plan): { planted: Planted; malforme
   for (const a of rng.shuffled(publicPages)) {
     if (planted.cycles.length >= Math.max(1, Math.floor(n * 0.001))) break;
     const first = a.parents[0];
-    if (!first || first.kind !== 'concept') continue;
+    if (first?.kind !== 'concept') continue;
     const b = first.concept;
     if (!b.isPublic || inCycle.has(a) || inCycle.has(b) || b.shapes.owlOnlyParents) continue;
     if (b.parents.some((p) => p.kind === 'concept' && p.concept === a)) continue;
@@ -140,10 +148,18 @@ function malformedFiles(plan: Plan): MalformedFile[] {
   const files: [string, string | Uint8Array, string | null][] = [
     ['Blank Page', '', null],
     ['Whitespace Page', ' \n\t\n   \n', null],
-    ['Nameless Key', '- ### OntologyBlock\n\t- :: value without a key\n\t- term-id::\n\t- preferred-term:: Nameless Key\n\t- public-access:: true\n', 'missing-term-id'],
+    [
+      'Nameless Key',
+      '- ### OntologyBlock\n\t- :: value without a key\n\t- term-id::\n\t- preferred-term:: Nameless Key\n\t- public-access:: true\n',
+      'missing-term-id',
+    ],
     ['Open Code Fence', `${block('Open Code Fence', nextId())}- \`\`\`python\n  print("this fence is never closed")\n  total = 1\n`, 'unclosed-fence'],
     ['Very Long Line', `${block('Very Long Line', nextId())}- ${'long-line-'.repeat(100_000)}\n`, null],
-    ['Deeply Nested Outline', `${block('Deeply Nested Outline', nextId())}${Array.from({ length: 200 }, (_, d) => `${'\t'.repeat(d)}- nesting level ${d}`).join('\n')}\n`, null],
+    [
+      'Deeply Nested Outline',
+      `${block('Deeply Nested Outline', nextId())}${Array.from({ length: 200 }, (_, d) => `${'\t'.repeat(d)}- nesting level ${d}`).join('\n')}\n`,
+      null,
+    ],
     ['Broken Front Matter', '---\nterm-id: "AI-12\npreferred-term: [Broken Front Matter\npublic-access: true\n---\n\n# Broken Front Matter\n', 'parse-error'],
     ['Invalid Bytes', Uint8Array.from([0x2d, 0x20, 0xff, 0xfe, 0x00, 0xc3, 0x28, 0xa0, 0xa1, 0x0a, 0xe2, 0x28, 0xa1, 0x00, 0x9c, 0x0a]), 'parse-error'],
   ];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { renderDemoFallback, type DemoName } from '../../src/demos/registry.ts';
+import { type DemoName, renderDemoFallback } from '../../src/demos/registry.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,15 +25,30 @@ export async function buildDemoHarness(demos: readonly HarnessDemo[], options: {
   writeFileSync(join(dir, 'entry.ts'), `import { bootDemos } from ${JSON.stringify(join(ROOT, 'src/demos/boot.ts'))};\nbootDemos();\n`);
   await build({
     entryPoints: { main: join(dir, 'entry.ts') },
-    bundle: true, splitting: true, format: 'esm', outdir: join(dir, 'js'), target: 'es2022', logLevel: 'silent', sourcemap: 'inline',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outdir: join(dir, 'js'),
+    target: 'es2022',
+    logLevel: 'silent',
+    sourcemap: 'inline',
   });
   cpSync(join(ROOT, 'src/demos/demos.css'), join(dir, 'demos.css'));
   cpSync(join(ROOT, 'node_modules/katex/dist/katex.min.css'), join(dir, 'katex.min.css'));
   cpSync(join(ROOT, 'node_modules/katex/dist/fonts'), join(dir, 'fonts'), { recursive: true });
-  const prose = Array.from({ length: options.paragraphs ?? 0 }, (_, i) => `<p>Paragraph ${i + 1}. A reader scrolls past text like this between demos; nothing here may move when a demo above or below it starts.</p>`).join('');
-  const sections = demos.map(({ name, params = {} }) =>
-    `<section><h2>${name}</h2>${prose}<div class="kb-demo" id="demo-${name}" data-demo="${name}" data-params='${escapeAttribute(JSON.stringify(params))}'>${renderDemoFallback(name, params)}</div>${prose}</section>`).join('\n');
-  writeFileSync(join(dir, 'index.html'), `<!doctype html>
+  const prose = Array.from(
+    { length: options.paragraphs ?? 0 },
+    (_, i) => `<p>Paragraph ${i + 1}. A reader scrolls past text like this between demos; nothing here may move when a demo above or below it starts.</p>`,
+  ).join('');
+  const sections = demos
+    .map(
+      ({ name, params = {} }) =>
+        `<section><h2>${name}</h2>${prose}<div class="kb-demo" id="demo-${name}" data-demo="${name}" data-params='${escapeAttribute(JSON.stringify(params))}'>${renderDemoFallback(name, params)}</div>${prose}</section>`,
+    )
+    .join('\n');
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html>
 <html lang="en" data-theme="light"><head><meta charset="utf-8"><title>Demo harness</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="katex.min.css"><link rel="stylesheet" href="demos.css">
 <style>body{font-family:system-ui,sans-serif;max-width:980px;margin:0 auto;padding:1rem;background:var(--demo-surface);color:var(--demo-ink)}</style>
@@ -41,6 +56,7 @@ export async function buildDemoHarness(demos: readonly HarnessDemo[], options: {
 <div id="spacer" style="height:${options.spacerPx ?? 0}px"></div>
 ${sections}
 <script type="module" src="js/main.js"></script>
-</body></html>`);
+</body></html>`,
+  );
   return dir;
 }

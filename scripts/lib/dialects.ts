@@ -13,9 +13,10 @@
 // The Logseq dialects also take the page's shapes (scripts/lib/shapes.ts): properties beside the
 // ontology block, the definition nested, in a child bullet or in a section, parents only in OWL,
 // underscored titles, text after child bullets, tags in another case.
-import type { Rng } from './rng.ts';
+
 import type { BodyItem } from './body.ts';
 import { camelCase, writtenTitle } from './plan.ts';
+import type { Rng } from './rng.ts';
 import type { Dialect, ParentRef, PlannedConcept } from './types.ts';
 
 export interface RenderInput {
@@ -26,7 +27,11 @@ export interface RenderInput {
   readonly requires: PlannedConcept | null;
 }
 
-const slugOf = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (title: string): string =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function domainSpelling(rng: Rng, c: PlannedConcept): string {
   return rng.chance(0.55) ? c.domain.spellings[0] : rng.pick(c.domain.spellings.slice(1));
@@ -78,20 +83,24 @@ function outlineBody(rng: Rng, c: PlannedConcept, body: readonly BodyItem[], uni
   const pad = (depth: number): string => {
     const base = unit.repeat(depth + 1);
     // Mixed indentation: a tab list with an occasional 4-space line at the same depth.
-    return c.quirks.mixedIndent && unit === '\t' && rng.chance(0.2) ? unit.repeat(depth) + '    ' : base;
+    return c.quirks.mixedIndent && unit === '\t' && rng.chance(0.2) ? `${unit.repeat(depth)}    ` : base;
   };
   let previousDepth = -1;
   for (const it of body) {
     const afterChildren = it.kind === 'bullet' && it.depth === 0 && previousDepth > 0;
     previousDepth = it.kind === 'bullet' ? it.depth : -1;
     switch (it.kind) {
-      case 'heading': lines.push(`- ${'#'.repeat(it.level)} ${it.text}`); break;
+      case 'heading':
+        lines.push(`- ${'#'.repeat(it.level)} ${it.text}`);
+        break;
       case 'bullet':
         // Text written under the heading bullet after its child bullets (a continuation line, not a bullet).
         if (afterChildren && c.shapes.textAfterChildren && rng.chance(0.6)) lines.push(`${unit}${it.text}`);
         else lines.push(`${pad(it.depth)}- ${it.text}`);
         break;
-      case 'math': lines.push(`${pad(it.depth)}- ${it.tex}`); break;
+      case 'math':
+        lines.push(`${pad(it.depth)}- ${it.tex}`);
+        break;
       case 'table': {
         const p = pad(it.depth);
         lines.push(`${p}- ${it.rows[0]}`, ...it.rows.slice(1).map((r) => `${p}  ${r}`));
@@ -102,7 +111,9 @@ function outlineBody(rng: Rng, c: PlannedConcept, body: readonly BodyItem[], uni
         lines.push(`${p}- \`\`\`${it.lang}`, ...it.lines.map((l) => `${p}  ${l}`), `${p}  \`\`\``);
         break;
       }
-      case 'reference': lines.push(`${unit}- ${it.text}`); break;
+      case 'reference':
+        lines.push(`${unit}- ${it.text}`);
+        break;
     }
   }
   if (rng.chance(0.05)) lines.push('- '); // a dangling empty bullet
@@ -115,12 +126,24 @@ function headingBody(rng: Rng, body: readonly BodyItem[]): string[] {
   for (const it of body) {
     const pad = 'depth' in it ? '  '.repeat(it.depth) : '';
     switch (it.kind) {
-      case 'heading': lines.push('', `${'#'.repeat(it.level)} ${it.text}`, ''); break;
-      case 'bullet': lines.push(`${pad}- ${it.text}`); break;
-      case 'math': lines.push(`${pad}- ${it.tex}`); break;
-      case 'table': lines.push(`${pad}- ${it.rows[0]}`, ...it.rows.slice(1).map((r) => `${pad}  ${r}`)); break;
-      case 'code': lines.push(`${pad}- \`\`\`${it.lang}`, ...it.lines.map((l) => `${pad}  ${l}`), `${pad}  \`\`\``); break;
-      case 'reference': lines.push(`- ${it.text}`); break;
+      case 'heading':
+        lines.push('', `${'#'.repeat(it.level)} ${it.text}`, '');
+        break;
+      case 'bullet':
+        lines.push(`${pad}- ${it.text}`);
+        break;
+      case 'math':
+        lines.push(`${pad}- ${it.tex}`);
+        break;
+      case 'table':
+        lines.push(`${pad}- ${it.rows[0]}`, ...it.rows.slice(1).map((r) => `${pad}  ${r}`));
+        break;
+      case 'code':
+        lines.push(`${pad}- \`\`\`${it.lang}`, ...it.lines.map((l) => `${pad}  ${l}`), `${pad}  \`\`\``);
+        break;
+      case 'reference':
+        lines.push(`- ${it.text}`);
+        break;
     }
   }
   if (rng.chance(0.03)) lines.push('-');
@@ -153,7 +176,7 @@ function renderTabs(rng: Rng, { concept: c, definition, body }: RenderInput): st
     });
   }
   L.push(...headingBody(rng, body));
-  return L.join('\n') + '\n';
+  return `${L.join('\n')}\n`;
 }
 
 function renderGroups(rng: Rng, { concept: c, definition, body, requires }: RenderInput): string {
@@ -180,7 +203,7 @@ function renderGroups(rng: Rng, { concept: c, definition, body, requires }: Rend
   L.push('');
   L.push(...definitionSection(c, definition, u));
   L.push(...outlineBody(rng, c, body, u));
-  return L.join('\n') + '\n';
+  return `${L.join('\n')}\n`;
 }
 
 function renderInline(rng: Rng, { concept: c, definition, body }: RenderInput): string {
@@ -198,7 +221,7 @@ function renderInline(rng: Rng, { concept: c, definition, body }: RenderInput): 
   L.push('');
   L.push(...definitionSection(c, definition, '\t'));
   L.push(...outlineBody(rng, c, body, '\t'));
-  return L.join('\n') + '\n';
+  return `${L.join('\n')}\n`;
 }
 
 /**
@@ -207,6 +230,7 @@ function renderInline(rng: Rng, { concept: c, definition, body }: RenderInput): 
  * (which is valid YAML double-quoted).
  */
 export function yamlScalar(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this test looks for
   if (s.includes('"') && !s.includes("'") && !/[\u0000-\u001f]/.test(s)) return `'${s}'`;
   return JSON.stringify(s);
 }
@@ -226,18 +250,36 @@ function renderFront(rng: Rng, { concept: c, definition, body }: RenderInput): s
       inList = false;
     };
     switch (it.kind) {
-      case 'heading': endList(); L.push('', `${'#'.repeat(it.level)} ${it.text}`, ''); break;
+      case 'heading':
+        endList();
+        L.push('', `${'#'.repeat(it.level)} ${it.text}`, '');
+        break;
       case 'bullet':
         if (it.depth === 0 && !inList && rng.chance(0.6)) L.push(it.text, '');
-        else { L.push(`${'  '.repeat(it.depth)}- ${it.text}`); inList = true; }
+        else {
+          L.push(`${'  '.repeat(it.depth)}- ${it.text}`);
+          inList = true;
+        }
         break;
-      case 'math': endList(); L.push(it.tex, ''); break;
-      case 'table': endList(); L.push(...it.rows, ''); break;
-      case 'code': endList(); L.push('```' + it.lang, ...it.lines, '```', ''); break;
-      case 'reference': L.push(`- ${it.text}`); inList = true; break;
+      case 'math':
+        endList();
+        L.push(it.tex, '');
+        break;
+      case 'table':
+        endList();
+        L.push(...it.rows, '');
+        break;
+      case 'code':
+        endList();
+        L.push(`\`\`\`${it.lang}`, ...it.lines, '```', '');
+        break;
+      case 'reference':
+        L.push(`- ${it.text}`);
+        inList = true;
+        break;
     }
   }
-  return L.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+  return `${L.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
 /** The class id a JSON-LD page gives a concept (and its parents and relation targets). */
@@ -285,11 +327,15 @@ function renderJsonLd(rng: Rng, { concept: c, definition, body, requires }: Rend
     if (requires && requires !== c) L.push(`  - requires:: [[${requires.title}]]`);
   }
   L.push(...outlineBody(rng, c, body, '  '));
-  return L.join('\n') + '\n';
+  return `${L.join('\n')}\n`;
 }
 
 const RENDERERS: Record<Dialect, (rng: Rng, input: RenderInput) => string> = {
-  tabs: renderTabs, groups: renderGroups, inline: renderInline, front: renderFront, jsonld: renderJsonLd,
+  tabs: renderTabs,
+  groups: renderGroups,
+  inline: renderInline,
+  front: renderFront,
+  jsonld: renderJsonLd,
 };
 
 export function renderPage(rng: Rng, input: RenderInput): string {

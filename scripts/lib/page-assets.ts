@@ -35,7 +35,9 @@ export function pageAssetFiles(dist: string, htmlFile: string): Map<string, numb
     const text = readFileSync(file);
     sizes.set(url, gzipSync(text).length);
     // Static imports of a module are loaded with it.
-    if (file.endsWith('.js')) for (const m of text.toString('utf8').matchAll(/(?:^|[;\s])import\s*(?:[^'"();]*from\s*)?["'](\.\/[^"']+\.js)["']/g)) add(path.posix.join(path.posix.dirname(url), m[1]));
+    if (file.endsWith('.js'))
+      for (const m of text.toString('utf8').matchAll(/(?:^|[;\s])import\s*(?:[^'"();]*from\s*)?["'](\.\/[^"']+\.js)["']/g))
+        add(path.posix.join(path.posix.dirname(url), m[1]));
   };
   for (const u of urls) add(u);
   return sizes;
@@ -51,7 +53,7 @@ export function inlineAssetsGz(htmlFile: string): number {
   let text = '';
   walk(parse(readFileSync(htmlFile, 'utf8')) as unknown as HtmlNode, (node) => {
     const attrs = attrsOf(node);
-    const inline = (node.nodeName === 'style' || (node.nodeName === 'script' && !attrs.src && attrs.type !== 'application/ld+json'));
+    const inline = node.nodeName === 'style' || (node.nodeName === 'script' && !attrs.src && attrs.type !== 'application/ld+json');
     if (inline) for (const c of node.childNodes ?? []) text += c.value ?? '';
   });
   return text === '' ? 0 : gzipSync(text).length;

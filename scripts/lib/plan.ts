@@ -2,12 +2,12 @@
 // dialect, quirks, parents (a lattice inside each domain with a few cross-domain links) and privacy,
 // before any text is written. Later stages only read and annotate these plans.
 import type { Rng } from './rng.ts';
-import { DOMAINS, QUALIFIERS, STATUSES, type DomainSpec } from './vocab.ts';
 import type { Dialect, PageQuirks, PageShapes, PlannedConcept } from './types.ts';
+import { DOMAINS, type DomainSpec, QUALIFIERS, STATUSES } from './vocab.ts';
 
 /** Logseq encodes `/` in a page title as `___` in the file name. */
 export function fileNameFor(title: string): string {
-  return title.replace(/\//g, '___') + '.md';
+  return `${title.replace(/\//g, '___')}.md`;
 }
 
 /** `Model Parameters` → `ModelParameters`; `Low-Rank Loss` → `LowRankLoss`. */
@@ -22,7 +22,12 @@ export function camelCase(title: string): string {
 /** Titles equal under this key would be ambiguous to a resolver that ignores case and punctuation. */
 const nameKey = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-const DIALECT_WEIGHTS: readonly (readonly [Dialect, number])[] = [['tabs', 4], ['groups', 3], ['inline', 2], ['front', 2]];
+const DIALECT_WEIGHTS: readonly (readonly [Dialect, number])[] = [
+  ['tabs', 4],
+  ['groups', 3],
+  ['inline', 2],
+  ['front', 2],
+];
 
 export class TitleFactory {
   private readonly taken = new Set<string>();
@@ -60,8 +65,17 @@ export class TitleFactory {
 /** The canonical page: no issue-12 shapes (scripts/lib/shapes.ts assigns them later). */
 export function canonicalShapes(): PageShapes {
   return {
-    siblingProperties: false, definition: 'property', owlOnlyParents: false, underscoreTitle: false, aliasLinks: false,
-    textAfterChildren: false, tagCase: false, noTermId: false, singleParentObject: false, relationshipLines: false, gloss: false,
+    siblingProperties: false,
+    definition: 'property',
+    owlOnlyParents: false,
+    underscoreTitle: false,
+    aliasLinks: false,
+    textAfterChildren: false,
+    tagCase: false,
+    noTermId: false,
+    singleParentObject: false,
+    relationshipLines: false,
+    gloss: false,
   };
 }
 
@@ -125,7 +139,12 @@ export function planConcepts(rng: Rng, pages: number): Plan {
     }
     const dialect = rng.weighted(DIALECT_WEIGHTS);
     const concept: PlannedConcept = {
-      index, title, file: fileNameFor(title), domain, termId, dialect,
+      index,
+      title,
+      file: fileNameFor(title),
+      domain,
+      termId,
+      dialect,
       status: rng.pick(STATUSES),
       parents: [],
       aliases: [],
@@ -139,7 +158,11 @@ export function planConcepts(rng: Rng, pages: number): Plan {
       identityDefect: false,
     };
     if (!title.includes('/') && rng.chance(0.12)) {
-      const acronym = title.split(/[\s-]+/).map((w) => w[0]).join('').toUpperCase();
+      const acronym = title
+        .split(/[\s-]+/)
+        .map((w) => w[0])
+        .join('')
+        .toUpperCase();
       const alias = `${acronym} (${domain.prefix.toLowerCase()} ${index})`;
       concept.aliases.push(alias);
       if (rng.chance(0.3)) concept.aliases.push(`${title.split(' ').slice(-1)[0]} ${index} Alias`);

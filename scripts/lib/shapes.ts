@@ -4,8 +4,9 @@
 // axioms, their title with underscores, links in alias form, text after child bullets or tags in
 // another case. Drawn from a random stream of its own after planning, so titles, taxonomy and
 // privacy are what the plan made them, with or without these shapes.
-import type { Rng } from './rng.ts';
+
 import type { Plan } from './plan.ts';
+import type { Rng } from './rng.ts';
 import type { PlannedConcept } from './types.ts';
 
 /** Share of outline pages rewritten in the JSON-LD dialect. */

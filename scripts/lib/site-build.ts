@@ -19,7 +19,9 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0) {
-    throw new Error(`${path.basename(command)} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}):\n${output.slice(-4000)}`);
+    throw new Error(
+      `${path.basename(command)} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}):\n${output.slice(-4000)}`,
+    );
   }
   return output;
 }

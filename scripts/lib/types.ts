@@ -85,9 +85,20 @@ export interface ManifestConcept {
   dialect: Dialect;
   parents: string[];
 }
-export interface ManifestPrivate { file: string; title: string; marker: string }
-export interface XssPlant { file: string; where: 'body' | 'definition' | 'alias'; payload: string }
-export interface MalformedPlant { file: string; expect: string | null }
+export interface ManifestPrivate {
+  file: string;
+  title: string;
+  marker: string;
+}
+export interface XssPlant {
+  file: string;
+  where: 'body' | 'definition' | 'alias';
+  payload: string;
+}
+export interface MalformedPlant {
+  file: string;
+  expect: string | null;
+}
 
 export interface Planted {
   brokenLinks: { file: string; target: string }[];

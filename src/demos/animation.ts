@@ -50,7 +50,9 @@ export function frameLoop(options: FrameLoopOptions): FrameLoop {
     }
   };
   return {
-    get running() { return running; },
+    get running() {
+      return running;
+    },
     start() {
       if (running) return;
       running = true;

@@ -1,7 +1,7 @@
 // Browser entry point for pages with demos: finds `.kb-demo[data-demo]` elements and, when each scrolls
 // into view, lazily imports that demo's module (one code-split chunk per demo) and mounts it over the fallback.
 
-import { isDemoName, type DemoName } from './params.ts';
+import { type DemoName, isDemoName } from './params.ts';
 import { readHashParams } from './url-state.ts';
 
 export interface DemoModule {
@@ -51,12 +51,15 @@ export function bootDemos(root: ParentNode = document): void {
     for (const el of elements) void mountDemo(el);
     return;
   }
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      observer.unobserve(entry.target);
-      void mountDemo(entry.target as HTMLElement); // only observed .kb-demo elements arrive here
-    }
-  }, { rootMargin: '200px 0px' });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        void mountDemo(entry.target as HTMLElement); // only observed .kb-demo elements arrive here
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
   for (const el of elements) observer.observe(el);
 }

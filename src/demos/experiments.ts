@@ -2,7 +2,21 @@
 // the noisy-line regression, the 2-D classification sets, classifier networks and decision-boundary grids.
 // DOM-free and deterministic, so build-time fallbacks and live demos show the same numbers.
 
-import { createTrainer, makeDataSet, mlp, noisyLine, splitDataSet, type ActivationName, type DataSet, type DataSetName, type InitialiserName, type Mlp, type OptimiserName, type RegularisationName, type Trainer } from '../training/index.ts';
+import {
+  type ActivationName,
+  createTrainer,
+  type DataSet,
+  type DataSetName,
+  type InitialiserName,
+  type Mlp,
+  makeDataSet,
+  mlp,
+  noisyLine,
+  type OptimiserName,
+  type RegularisationName,
+  splitDataSet,
+  type Trainer,
+} from '../training/index.ts';
 
 /** Points of the 2-D classification sets, half used for training and half for testing. */
 export const CLASSIFICATION_POINTS = 200;
@@ -64,11 +78,20 @@ export interface ClassifierOptions {
 /** A 2 → hidden… → 1 sigmoid classifier with binary cross-entropy. */
 export function classifierTrainer(options: ClassifierOptions): Trainer {
   const model: Mlp = mlp([2, ...options.hidden, 1], {
-    hidden: options.activation, output: 'sigmoid', seed: options.seed, init: options.init ?? (options.activation === 'relu' ? 'he' : 'xavier'),
+    hidden: options.activation,
+    output: 'sigmoid',
+    seed: options.seed,
+    init: options.init ?? (options.activation === 'relu' ? 'he' : 'xavier'),
   });
   return createTrainer({
-    model, loss: 'bce', optimiser: options.optimiser ?? 'sgd', learningRate: options.learningRate, batchSize: options.batchSize ?? 10,
-    regularisation: options.regularisation ?? 'none', regularisationRate: options.regularisationRate ?? 0, seed: options.seed,
+    model,
+    loss: 'bce',
+    optimiser: options.optimiser ?? 'sgd',
+    learningRate: options.learningRate,
+    batchSize: options.batchSize ?? 10,
+    regularisation: options.regularisation ?? 'none',
+    regularisationRate: options.regularisationRate ?? 0,
+    seed: options.seed,
   });
 }
 

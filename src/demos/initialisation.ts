@@ -3,7 +3,7 @@
 // first hidden layer showing why zero initialisation fails (every hidden unit computes the same value, so
 // they never become different).
 
-import { type Trainer } from '../training/index.ts';
+import type { Trainer } from '../training/index.ts';
 import { frameLoop } from './animation.ts';
 import { classificationData, classifierTrainer } from './experiments.ts';
 import { resolveDemoParams } from './params.ts';
@@ -33,7 +33,13 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     shell.figures.append(h('figure', {}, h('strong', {}, LABELS[init]), canvas, units, caption));
     return { canvas, units, caption };
   });
-  shell.addAfterStatus(h('p', { class: 'kb-demo-note' }, 'Bars under each chart show the first hidden layer’s units for one input point. With zero initial weights every hidden unit computes the same value and receives the same gradient, so they stay identical — the network is no better than a single unit (here the weights never even move from zero), and the loss stays flat.'));
+  shell.addAfterStatus(
+    h(
+      'p',
+      { class: 'kb-demo-note' },
+      'Bars under each chart show the first hidden layer’s units for one input point. With zero initial weights every hidden unit computes the same value and receives the same gradient, so they stay identical — the network is no better than a single unit (here the weights never even move from zero), and the loss stays flat.',
+    ),
+  );
 
   const reset = (): void => {
     loop.stop();
@@ -52,7 +58,14 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     el.dataset.lossRange = range.join(' ');
     runs.forEach((run, k) => {
       const panel = panels[k];
-      drawLossChart(panel.canvas, [{ values: run.losses, label: '', colour: palette.positive, dash: [] }], palette, 'loss (log scale, shared)', range, MAX_EPOCHS + 1);
+      drawLossChart(
+        panel.canvas,
+        [{ values: run.losses, label: '', colour: palette.positive, dash: [] }],
+        palette,
+        'loss (log scale, shared)',
+        range,
+        MAX_EPOCHS + 1,
+      );
       const loss = run.losses[run.losses.length - 1];
       // first hidden layer activations for the probe input
       const first = run.trainer.model.layers[0];
@@ -60,11 +73,17 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       if (run.trainer.model.layers.length > 1) {
         for (let j = 0; j < first.weights.cols; j++) {
           const z = PROBE[0] * first.weights.data[j] + PROBE[1] * first.weights.data[first.weights.cols + j] + first.bias.data[j];
-          activations.push(p.activation === 'relu' ? Math.max(0, z) : p.activation === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : p.activation === 'linear' ? z : Math.tanh(z));
+          activations.push(
+            p.activation === 'relu' ? Math.max(0, z) : p.activation === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : p.activation === 'linear' ? z : Math.tanh(z),
+          );
         }
       }
       const spread = activations.length ? Math.max(...activations) - Math.min(...activations) : 0;
-      panel.units.replaceChildren(...activations.map((a) => h('span', { class: 'kb-demo-unit', title: `activation ${a.toFixed(3)}`, style: `height:${(4 + 24 * Math.min(1, Math.abs(a))).toFixed(1)}px` })));
+      panel.units.replaceChildren(
+        ...activations.map((a) =>
+          h('span', { class: 'kb-demo-unit', title: `activation ${a.toFixed(3)}`, style: `height:${(4 + 24 * Math.min(1, Math.abs(a))).toFixed(1)}px` }),
+        ),
+      );
       panel.units.setAttribute('aria-label', `Hidden unit activations: ${activations.map((a) => a.toFixed(2)).join(', ')}`);
       panel.caption.textContent = `Loss ${formatNumber(loss)} after ${epoch} epochs. ${activations.length < 2 ? '' : spread < 1e-6 ? 'All hidden units identical.' : `Hidden units differ (spread ${spread.toFixed(2)}).`}`;
       el.dataset[`loss${run.init[0].toUpperCase()}${run.init.slice(1)}`] = String(loss);
@@ -101,12 +120,26 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     playButton.textContent = loop.running ? 'Pause' : 'Train all four';
     playButton.setAttribute('aria-pressed', String(loop.running));
   };
-  const playButton = button('Train all four', () => {
-    if (loop.running) loop.stop();
-    else if (epoch < MAX_EPOCHS) loop.start();
-    syncPlayButton();
-    draw();
-  }, { 'aria-pressed': 'false' });
-  shell.actions.append(playButton, button('Reset', reset), copyLinkButton('initialisation', () => ({ ...p }), (m) => { shell.status.textContent = m; }));
+  const playButton = button(
+    'Train all four',
+    () => {
+      if (loop.running) loop.stop();
+      else if (epoch < MAX_EPOCHS) loop.start();
+      syncPlayButton();
+      draw();
+    },
+    { 'aria-pressed': 'false' },
+  );
+  shell.actions.append(
+    playButton,
+    button('Reset', reset),
+    copyLinkButton(
+      'initialisation',
+      () => ({ ...p }),
+      (m) => {
+        shell.status.textContent = m;
+      },
+    ),
+  );
   reset();
 }

@@ -3,7 +3,7 @@
 // surface (where overshooting shows as a zig-zag), and the current fit. Each preset does what its name says
 // (LEARNING_RATE_PRESETS); oscillation and divergence are also stated in text, and divergence stops training.
 
-import { type Trainer } from '../training/index.ts';
+import type { Trainer } from '../training/index.ts';
 import { frameLoop } from './animation.ts';
 import { LEARNING_RATE_PRESETS, LINE_START, lineData, lineLoss, lineTrainer } from './experiments.ts';
 import { lossSurface, SURFACE_RESOLUTION, SURFACE_VIEW } from './loss-surface.ts';
@@ -25,7 +25,9 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   let trainer: Trainer = lineTrainer(data, learningRate, LINE_START.w, LINE_START.b);
   let losses: number[] = [lineLoss(data, LINE_START.w, LINE_START.b)];
   let path: [number, number][] = [[LINE_START.w, LINE_START.b]];
-  let frame = 0, signChanges = 0, lastUpdate = 0;
+  let frame = 0,
+    signChanges = 0,
+    lastUpdate = 0;
 
   const chart = createCanvas(260, 170, 'Training loss per step on a logarithmic scale');
   const surfaceCanvas = createCanvas(170, 170, 'Path of (w, b) over the loss surface; w horizontal, b vertical; the greener, the lower the loss');
@@ -48,13 +50,22 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     publishLoss(el, loss);
     el.dataset.steps = String(trainer.steps);
     if (trainer.diverged || !Number.isFinite(loss)) {
-      shell.setStatus('diverged', `Diverged: loss became infinite/NaN after ${trainer.steps} steps at learning rate ${learningRate}. Training stopped — press Reset or choose a smaller learning rate.`);
+      shell.setStatus(
+        'diverged',
+        `Diverged: loss became infinite/NaN after ${trainer.steps} steps at learning rate ${learningRate}. Training stopped — press Reset or choose a smaller learning rate.`,
+      );
       return;
     }
     const growing = losses.length > 3 && loss > losses[losses.length - 3] ? ' The loss is growing: each step overshoots further.' : '';
-    const overshooting = !growing && signChanges >= 3 && signChanges >= trainer.steps / 2 ? ` b overshoots the minimum: its update has changed sign ${signChanges} times in ${trainer.steps} steps.` : '';
+    const overshooting =
+      !growing && signChanges >= 3 && signChanges >= trainer.steps / 2
+        ? ` b overshoots the minimum: its update has changed sign ${signChanges} times in ${trainer.steps} steps.`
+        : '';
     const done = trainer.steps >= MAX_STEPS ? ` Stopped after ${MAX_STEPS} steps.` : '';
-    shell.setStatus(loop.running ? 'running' : 'paused', `Step ${trainer.steps}: loss ${formatNumber(loss)} at learning rate ${learningRate}.${growing}${overshooting}${done}`);
+    shell.setStatus(
+      loop.running ? 'running' : 'paused',
+      `Step ${trainer.steps}: loss ${formatNumber(loss)} at learning rate ${learningRate}.${growing}${overshooting}${done}`,
+    );
   };
 
   const step = (): boolean => {
@@ -92,22 +103,55 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     syncPlayButton();
     draw();
   };
-  const setRate = (v: number): void => { learningRate = v; lrSlider.set(v); reset(); };
-  const lrSlider = logSlider({ label: 'Learning rate', min: 0.0001, max: 10, value: learningRate, onInput: (v) => { learningRate = v; reset(); } });
-  shell.controls.append(lrSlider.root, h('div', { class: 'kb-demo-control' }, h('span', {}, 'Presets'), h('div', { class: 'kb-demo-actions' },
-    ...LEARNING_RATE_PRESETS.map(({ name, lr }) => button(`${name} (${lr})`, () => setRate(lr))))));
+  const setRate = (v: number): void => {
+    learningRate = v;
+    lrSlider.set(v);
+    reset();
+  };
+  const lrSlider = logSlider({
+    label: 'Learning rate',
+    min: 0.0001,
+    max: 10,
+    value: learningRate,
+    onInput: (v) => {
+      learningRate = v;
+      reset();
+    },
+  });
+  shell.controls.append(
+    lrSlider.root,
+    h(
+      'div',
+      { class: 'kb-demo-control' },
+      h('span', {}, 'Presets'),
+      h('div', { class: 'kb-demo-actions' }, ...LEARNING_RATE_PRESETS.map(({ name, lr }) => button(`${name} (${lr})`, () => setRate(lr)))),
+    ),
+  );
 
-  const playButton = button('Train', () => {
-    if (loop.running) loop.stop();
-    else if (!trainer.diverged && trainer.steps < MAX_STEPS) loop.start();
-    syncPlayButton();
-    draw();
-  }, { 'aria-pressed': 'false' });
+  const playButton = button(
+    'Train',
+    () => {
+      if (loop.running) loop.stop();
+      else if (!trainer.diverged && trainer.steps < MAX_STEPS) loop.start();
+      syncPlayButton();
+      draw();
+    },
+    { 'aria-pressed': 'false' },
+  );
   shell.actions.append(
     playButton,
-    button('Step', () => { if (!trainer.diverged && trainer.steps < MAX_STEPS) step(); draw(); }),
+    button('Step', () => {
+      if (!trainer.diverged && trainer.steps < MAX_STEPS) step();
+      draw();
+    }),
     button('Reset', reset),
-    copyLinkButton('learning-rate', () => ({ points: p.points, noise: p.noise, seed: p.seed, lr: learningRate }), (m) => { shell.status.textContent = m; }),
+    copyLinkButton(
+      'learning-rate',
+      () => ({ points: p.points, noise: p.noise, seed: p.seed, lr: learningRate }),
+      (m) => {
+        shell.status.textContent = m;
+      },
+    ),
   );
   draw();
 }

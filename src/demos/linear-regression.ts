@@ -1,12 +1,12 @@
 // Live demo "linear-regression": fit y = w·x + b to noisy points by dragging w and b or by gradient
 // descent, beside the loss surface over (w, b) with the descent path drawn on it. Click the surface to jump.
 
-import { type Trainer } from '../training/index.ts';
+import type { Trainer } from '../training/index.ts';
 import { frameLoop } from './animation.ts';
 import { LINE_START, lineData, lineLoss, lineTrainer } from './experiments.ts';
 import { lossSurface, SURFACE_RESOLUTION, SURFACE_VIEW } from './loss-surface.ts';
 import { resolveDemoParams } from './params.ts';
-import { createCanvas, drawLineFit, drawLossSurface, type Box } from './plot.ts';
+import { type Box, createCanvas, drawLineFit, drawLossSurface } from './plot.ts';
 import { readPalette } from './theme.ts';
 import { button, copyLinkButton, createShell, formatNumber, h, logSlider, publishLoss, slider } from './ui.ts';
 
@@ -26,10 +26,19 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   const surface = lossSurface(data);
 
   const fitCanvas = createCanvas(260, 200, `${p.points} noisy points and the current line`);
-  const surfaceCanvas = createCanvas(200, 200, 'Loss surface over w (horizontal) and b (vertical); the greener, the lower the loss; the line shows the descent path. Click to set w and b.');
+  const surfaceCanvas = createCanvas(
+    200,
+    200,
+    'Loss surface over w (horizontal) and b (vertical); the greener, the lower the loss; the line shows the descent path. Click to set w and b.',
+  );
   shell.figures.append(
     h('figure', {}, fitCanvas, h('figcaption', {}, 'Data (dots) and the line y = w·x + b')),
-    h('figure', {}, surfaceCanvas, h('figcaption', {}, 'Loss over (w, b): the greener, the lower (scale at the top right); the line is the path of gradient descent')),
+    h(
+      'figure',
+      {},
+      surfaceCanvas,
+      h('figcaption', {}, 'Loss over (w, b): the greener, the lower (scale at the top right); the line is the path of gradient descent'),
+    ),
   );
 
   const weight = (): number => trainer.model.parameters[0].data[0];
@@ -47,7 +56,10 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       playButton.setAttribute('aria-pressed', 'false');
       shell.setStatus('diverged', 'Diverged: loss became infinite/NaN. Training stopped — lower the learning rate and press Reset.');
     } else {
-      shell.setStatus(loop.running ? 'running' : 'paused', `w = ${weight().toFixed(3)}, b = ${bias().toFixed(3)}, mean squared error ${formatNumber(loss)} after ${trainer.steps} steps.`);
+      shell.setStatus(
+        loop.running ? 'running' : 'paused',
+        `w = ${weight().toFixed(3)}, b = ${bias().toFixed(3)}, mean squared error ${formatNumber(loss)} after ${trainer.steps} steps.`,
+      );
     }
   };
 
@@ -83,22 +95,56 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   });
 
   const wSlider = slider({ label: 'w (slope)', min: SURFACE_VIEW.x0, max: SURFACE_VIEW.x1, step: 0.01, value: START_W, onInput: (w) => jumpTo(w, bias()) });
-  const bSlider = slider({ label: 'b (intercept)', min: SURFACE_VIEW.y0, max: SURFACE_VIEW.y1, step: 0.01, value: START_B, onInput: (b) => jumpTo(weight(), b) });
-  const lrSlider = logSlider({ label: 'Learning rate', min: 0.001, max: 2, value: learningRate, onInput: (v) => { learningRate = v; trainer.optimiser.learningRate = v; } });
+  const bSlider = slider({
+    label: 'b (intercept)',
+    min: SURFACE_VIEW.y0,
+    max: SURFACE_VIEW.y1,
+    step: 0.01,
+    value: START_B,
+    onInput: (b) => jumpTo(weight(), b),
+  });
+  const lrSlider = logSlider({
+    label: 'Learning rate',
+    min: 0.001,
+    max: 2,
+    value: learningRate,
+    onInput: (v) => {
+      learningRate = v;
+      trainer.optimiser.learningRate = v;
+    },
+  });
   shell.controls.append(wSlider.root, bSlider.root, lrSlider.root);
 
-  const playButton = button('Train', () => {
-    if (loop.running) loop.stop();
-    else if (!trainer.diverged) loop.start();
-    playButton.textContent = loop.running ? 'Pause' : 'Train';
-    playButton.setAttribute('aria-pressed', String(loop.running));
-    draw();
-  }, { 'aria-pressed': 'false' });
+  const playButton = button(
+    'Train',
+    () => {
+      if (loop.running) loop.stop();
+      else if (!trainer.diverged) loop.start();
+      playButton.textContent = loop.running ? 'Pause' : 'Train';
+      playButton.setAttribute('aria-pressed', String(loop.running));
+      draw();
+    },
+    { 'aria-pressed': 'false' },
+  );
   shell.actions.append(
     playButton,
-    button('Step', () => { if (!trainer.diverged) step(); draw(); }),
-    button('Reset', () => { loop.stop(); wSlider.set(START_W); bSlider.set(START_B); jumpTo(START_W, START_B); }),
-    copyLinkButton('linear-regression', () => ({ points: p.points, noise: p.noise, seed: p.seed, lr: learningRate }), (m) => { shell.status.textContent = m; }),
+    button('Step', () => {
+      if (!trainer.diverged) step();
+      draw();
+    }),
+    button('Reset', () => {
+      loop.stop();
+      wSlider.set(START_W);
+      bSlider.set(START_B);
+      jumpTo(START_W, START_B);
+    }),
+    copyLinkButton(
+      'linear-regression',
+      () => ({ points: p.points, noise: p.noise, seed: p.seed, lr: learningRate }),
+      (m) => {
+        shell.status.textContent = m;
+      },
+    ),
   );
 
   surfaceCanvas.addEventListener('click', (event) => {

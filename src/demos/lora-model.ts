@@ -3,12 +3,10 @@
 // ways side by side — low-rank updates W + B·A of every rank from 1 to 8 (the pre-trained weights frozen) and
 // full fine-tuning of every weight — trained on the same mini-batches. DOM-free and deterministic.
 
-import {
-  createRng, createTrainer, lowRankMlp, mlp, shuffledIndices, type DataSet, type Mlp, type Trainer,
-} from '../training/index.ts';
+import { createRng, createTrainer, type DataSet, lowRankMlp, type Mlp, mlp, shuffledIndices, type Trainer } from '../training/index.ts';
 import { classificationData } from './experiments.ts';
-import { PLAYGROUND_DEFAULTS, type DemoParams } from './params.ts';
-import { featurise, parseFeatures, PLAYGROUND_POINTS, type FeatureName } from './playground-model.ts';
+import { type DemoParams, PLAYGROUND_DEFAULTS } from './params.ts';
+import { type FeatureName, featurise, PLAYGROUND_POINTS, parseFeatures } from './playground-model.ts';
 
 export type LoraParams = DemoParams<'lora'>;
 
@@ -19,10 +17,13 @@ const BATCH = 10;
 
 /** The 2-D points moved the way the task shifts: rotated by `angle` degrees about the centre, or mirrored. */
 export function shiftPoints(data: DataSet, p: Pick<LoraParams, 'shift' | 'angle'>): DataSet {
-  const a = (p.angle * Math.PI) / 180, cos = Math.cos(a), sin = Math.sin(a);
+  const a = (p.angle * Math.PI) / 180,
+    cos = Math.cos(a),
+    sin = Math.sin(a);
   const inputs = new Float64Array(data.inputs.length);
   for (let i = 0; i < data.count; i++) {
-    const x = data.inputs[2 * i], y = data.inputs[2 * i + 1];
+    const x = data.inputs[2 * i],
+      y = data.inputs[2 * i + 1];
     inputs[2 * i] = p.shift === 'mirror' ? -x : cos * x - sin * y;
     inputs[2 * i + 1] = p.shift === 'mirror' ? y : sin * x + cos * y;
   }
@@ -67,10 +68,12 @@ export function createLoraSession(p: LoraParams): LoraSession {
   const sizes = [features.length, ...p.layers, 1];
   const network = (): Mlp => mlp(sizes, { hidden: 'tanh', output: 'sigmoid', seed: p.seed });
   const base = createTrainer({ model: network(), loss: 'bce', optimiser: 'adam', learningRate: LORA_LEARNING_RATE, batchSize: BATCH, seed: p.seed });
-  let pretrained = 0, adaptSteps = 0;
+  let pretrained = 0,
+    adaptSteps = 0;
   let adaptations: Adaptation[] = [];
   let shuffle = createRng(p.seed + 1);
-  let order: Uint32Array = new Uint32Array(0), cursor = 0;
+  let order: Uint32Array = new Uint32Array(0),
+    cursor = 0;
 
   const adapt = (): void => {
     adaptSteps = cursor = 0;
@@ -90,10 +93,19 @@ export function createLoraSession(p: LoraParams): LoraSession {
   };
 
   return {
-    features, points: { before, after }, data, base,
-    get pretrained() { return pretrained; },
-    get adaptations() { return adaptations; },
-    get adaptSteps() { return adaptSteps; },
+    features,
+    points: { before, after },
+    data,
+    base,
+    get pretrained() {
+      return pretrained;
+    },
+    get adaptations() {
+      return adaptations;
+    },
+    get adaptSteps() {
+      return adaptSteps;
+    },
     pretrainEpoch() {
       if (pretrained >= PRETRAIN_EPOCHS) return false;
       base.trainEpoch(data.before.train);
@@ -103,7 +115,10 @@ export function createLoraSession(p: LoraParams): LoraSession {
     adaptStep() {
       if (!adaptations.length) return;
       const train = data.after.train;
-      if (cursor >= order.length) { order = shuffledIndices(train.count, shuffle); cursor = 0; }
+      if (cursor >= order.length) {
+        order = shuffledIndices(train.count, shuffle);
+        cursor = 0;
+      }
       const rows = order.subarray(cursor, Math.min(cursor + BATCH, order.length));
       cursor += BATCH;
       for (const a of adaptations) a.trainer.trainRows(train, rows);

@@ -4,16 +4,16 @@
 // A rank slider picks the update shown; a chart plots trainable parameters against accuracy for all of them.
 // The model lives in lora-model.ts.
 
+import type { DataSet, Trainer } from '../training/index.ts';
 import { frameLoop } from './animation.ts';
+import { niceCeiling } from './axis.ts';
 import { DOMAIN } from './experiments.ts';
-import { createLoraSession, PRETRAIN_EPOCHS, type LoraParams, type LoraSession } from './lora-model.ts';
+import { createLoraSession, type LoraParams, type LoraSession, PRETRAIN_EPOCHS } from './lora-model.ts';
 import { resolveDemoParams } from './params.ts';
 import { featureGrid } from './playground-model.ts';
-import { niceCeiling } from './axis.ts';
-import { createCanvas, drawAccuracyChart, drawPoints, drawProbabilityMap, type ChartPoint } from './plot.ts';
+import { type ChartPoint, createCanvas, drawAccuracyChart, drawPoints, drawProbabilityMap } from './plot.ts';
 import { readPalette } from './theme.ts';
 import { button, copyLinkButton, createShell, h, publishLoss, select, slider } from './ui.ts';
-import type { DataSet, Trainer } from '../training/index.ts';
 
 const MAP_RESOLUTION = 32;
 /** Adaptation steps (one mini-batch for each of the nine networks) per frame: 60 a second. */
@@ -61,7 +61,8 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   let slice = 0;
   const refresh = (all: boolean): void => {
     const { points, data, base } = session;
-    const count = session.adaptations.length, slices = count + 2;
+    const count = session.adaptations.length,
+      slices = count + 2;
     for (let k = 0; k < (all ? slices : 1); k++) {
       const s = all ? k : slice++ % slices;
       if (s < count) accuracies[s] = session.adaptations[s].trainer.evaluate(data.after.test).accuracy;
@@ -74,13 +75,17 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   const draw = (): void => {
     const { data, base } = session;
     el.dataset.steps = String(session.adaptSteps);
-    if (!session.adaptations.length) { // pre-training on the original task
+    if (!session.adaptations.length) {
+      // pre-training on the original task
       el.dataset.epoch = String(session.pretrained);
       if (!pretraining.running || frame++ % PRETRAIN_DRAW_EVERY === 0) drawMap(maps[0].canvas, base, session.points.before);
       maps[0].caption.textContent = 'Pre-training on the original task';
       const { loss, accuracy } = base.evaluate(data.before.test);
       publishLoss(el, loss);
-      shell.setStatus('training', `Pre-training the network on ${p.dataset}: epoch ${session.pretrained} of ${PRETRAIN_EPOCHS}, test accuracy ${percent(accuracy)}.`);
+      shell.setStatus(
+        'training',
+        `Pre-training the network on ${p.dataset}: epoch ${session.pretrained} of ${PRETRAIN_EPOCHS}, test accuracy ${percent(accuracy)}.`,
+      );
       return;
     }
     refresh(!loop.running || accuracies.length !== session.adaptations.length);
@@ -88,18 +93,28 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     maps[1].caption.textContent = `LoRA, rank ${p.rank}: ${chosen().trainable.toLocaleString('en')} trainable parameters`;
     maps[2].caption.textContent = `Full fine-tuning: ${full().trainable.toLocaleString('en')} trainable parameters`;
     const chartPoints: ChartPoint[] = session.adaptations.map((a, i) => ({
-      x: a.trainable, y: accuracies[i], label: a.rank ? (a.rank === 1 || a.rank === p.rank || a.rank === 8 ? `r=${a.rank}` : '') : 'full', series: a.rank ? 'lora' : 'full', highlight: a.rank === p.rank,
+      x: a.trainable,
+      y: accuracies[i],
+      label: a.rank ? (a.rank === 1 || a.rank === p.rank || a.rank === 8 ? `r=${a.rank}` : '') : 'full',
+      series: a.rank ? 'lora' : 'full',
+      highlight: a.rank === p.rank,
     }));
     drawAccuracyChart(chart, chartPoints, { label: 'trainable parameters', ticks: [0, niceCeiling(full().trainable * 1.05)] }, readPalette(el));
-    const rankAccuracy = accuracies[p.rank - 1], fullAccuracy = accuracies[accuracies.length - 1];
+    const rankAccuracy = accuracies[p.rank - 1],
+      fullAccuracy = accuracies[accuracies.length - 1];
     el.dataset.accuracy = String(rankAccuracy);
     if (!loop.running) publishLoss(el, chosen().trainer.evaluate(data.after.test).loss);
     const share = ((100 * chosen().trainable) / full().trainable).toFixed(0);
     summary.textContent = `The pre-trained network scores ${percent(baseline.original)} on its own task and ${percent(baseline.shifted)} on the new one. After ${session.adaptSteps} steps: LoRA rank ${p.rank} (${chosen().trainable.toLocaleString('en')} parameters, ${share}% of all) ${percent(rankAccuracy)}; full fine-tuning (${full().trainable.toLocaleString('en')}) ${percent(fullAccuracy)}.`;
     const task = p.shift === 'mirror' ? 'mirrored left to right' : `rotated by ${p.angle}°`;
-    shell.setStatus(loop.running ? 'running' : 'ready', loop.running
-      ? `Adapting to the new task (${task}): step ${session.adaptSteps}.`
-      : session.adaptSteps ? `Paused after ${session.adaptSteps} adaptation steps.` : `Pre-trained. The new task is the same data ${task}: press Adapt.`);
+    shell.setStatus(
+      loop.running ? 'running' : 'ready',
+      loop.running
+        ? `Adapting to the new task (${task}): step ${session.adaptSteps}.`
+        : session.adaptSteps
+          ? `Paused after ${session.adaptSteps} adaptation steps.`
+          : `Pre-trained. The new task is the same data ${task}: press Adapt.`,
+    );
   };
 
   const pretraining = frameLoop({
@@ -110,7 +125,10 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     },
     draw,
     onStop: (error) => {
-      if (error) { shell.setStatus('error', 'Training stopped because of an internal error.'); return; }
+      if (error) {
+        shell.setStatus('error', 'Training stopped because of an internal error.');
+        return;
+      }
       baseline = { original: session.base.evaluate(session.data.before.test).accuracy, shifted: session.base.evaluate(session.data.after.test).accuracy };
       accuracies = [];
       adaptButton.removeAttribute('disabled');
@@ -125,7 +143,10 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     },
     draw,
     onStop: (error) => {
-      if (error) { shell.setStatus('error', 'Adaptation stopped because of an internal error.'); return; }
+      if (error) {
+        shell.setStatus('error', 'Adaptation stopped because of an internal error.');
+        return;
+      }
       syncAdaptButton();
       draw();
     },
@@ -135,12 +156,16 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     adaptButton.textContent = loop.running ? 'Pause' : 'Adapt';
     adaptButton.setAttribute('aria-pressed', String(loop.running));
   };
-  const adaptButton = button('Adapt', () => {
-    if (loop.running) loop.stop();
-    else if (session.adaptations.length && session.adaptSteps < MAX_STEPS) loop.start();
-    syncAdaptButton();
-    draw();
-  }, { 'aria-pressed': 'false', disabled: '' });
+  const adaptButton = button(
+    'Adapt',
+    () => {
+      if (loop.running) loop.stop();
+      else if (session.adaptations.length && session.adaptSteps < MAX_STEPS) loop.start();
+      syncAdaptButton();
+      draw();
+    },
+    { 'aria-pressed': 'false', disabled: '' },
+  );
 
   /** A new session (pre-training again) after the task changed. */
   const restart = (): void => {
@@ -154,15 +179,60 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     pretraining.start();
   };
 
-  const rank = slider({ label: 'Rank r', min: 1, max: 8, step: 1, value: p.rank, onInput: (v) => { p.rank = v; if (session.adaptations.length) drawMap(maps[1].canvas, chosen().trainer, session.points.after); draw(); } });
-  const shift = select({
-    label: 'New task', options: ['rotate', 'mirror'] as const, labels: { rotate: 'the plane rotated', mirror: 'the plane mirrored' }, value: p.shift,
-    onChange: (v) => { p.shift = v; angle.input.toggleAttribute('disabled', v === 'mirror'); restart(); },
+  const rank = slider({
+    label: 'Rank r',
+    min: 1,
+    max: 8,
+    step: 1,
+    value: p.rank,
+    onInput: (v) => {
+      p.rank = v;
+      if (session.adaptations.length) drawMap(maps[1].canvas, chosen().trainer, session.points.after);
+      draw();
+    },
   });
-  const angle = slider({ label: 'Rotation', min: 0, max: 180, step: 15, value: p.angle, format: (v) => `${v}°`, onInput: (v) => { p.angle = v; restart(); } });
+  const shift = select({
+    label: 'New task',
+    options: ['rotate', 'mirror'] as const,
+    labels: { rotate: 'the plane rotated', mirror: 'the plane mirrored' },
+    value: p.shift,
+    onChange: (v) => {
+      p.shift = v;
+      angle.input.toggleAttribute('disabled', v === 'mirror');
+      restart();
+    },
+  });
+  const angle = slider({
+    label: 'Rotation',
+    min: 0,
+    max: 180,
+    step: 15,
+    value: p.angle,
+    format: (v) => `${v}°`,
+    onInput: (v) => {
+      p.angle = v;
+      restart();
+    },
+  });
   angle.input.toggleAttribute('disabled', p.shift === 'mirror');
   shell.controls.append(rank.root, shift.root, angle.root);
-  const resetButton = button('Reset', () => { loop.stop(); session.restartAdaptation(); accuracies = []; syncAdaptButton(); draw(); });
-  shell.actions.append(adaptButton, resetButton, copyLinkButton('lora', () => ({ ...p }), (m) => { shell.status.textContent = m; }));
+  const resetButton = button('Reset', () => {
+    loop.stop();
+    session.restartAdaptation();
+    accuracies = [];
+    syncAdaptButton();
+    draw();
+  });
+  shell.actions.append(
+    adaptButton,
+    resetButton,
+    copyLinkButton(
+      'lora',
+      () => ({ ...p }),
+      (m) => {
+        shell.status.textContent = m;
+      },
+    ),
+  );
   pretraining.start();
 }

@@ -15,7 +15,8 @@ export function lossSurface(data: DataSet): Float64Array {
   const { x0, x1, y0, y1 } = SURFACE_VIEW;
   for (let row = 0; row < SURFACE_RESOLUTION; row++) {
     for (let col = 0; col < SURFACE_RESOLUTION; col++) {
-      const w = x0 + ((col + 0.5) / SURFACE_RESOLUTION) * (x1 - x0), b = y1 - ((row + 0.5) / SURFACE_RESOLUTION) * (y1 - y0);
+      const w = x0 + ((col + 0.5) / SURFACE_RESOLUTION) * (x1 - x0),
+        b = y1 - ((row + 0.5) / SURFACE_RESOLUTION) * (y1 - y0);
       surface[row * SURFACE_RESOLUTION + col] = lineLoss(data, w, b);
     }
   }

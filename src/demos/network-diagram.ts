@@ -57,7 +57,8 @@ export function createNetworkDiagram(width: number, height: number, onSelect: (a
     const x = (c: number): number => marginLeft + ((width - marginLeft - marginRight) * c) / Math.max(1, columns - 1);
     const y = (c: number, i: number): number => (height * (i + 0.5)) / sizes[c];
     positions = sizes.map((n, c) => Array.from({ length: n }, (_, i) => ({ x: x(c), y: y(c, i) })));
-    const edgeGroup = svg('g', {}), nodeGroup = svg('g', {});
+    const edgeGroup = svg('g', {}),
+      nodeGroup = svg('g', {});
     for (let c = 0; c + 1 < columns; c++) {
       for (let i = 0; i < sizes[c]; i++) {
         for (let j = 0; j < sizes[c + 1]; j++) {
@@ -77,25 +78,38 @@ export function createNetworkDiagram(width: number, height: number, onSelect: (a
       });
     }
     root.append(edgeGroup, nodeGroup);
-    root.setAttribute('aria-label', `Network with layer sizes ${sizes.join(', ')}; edge width shows weight size, solid edges are positive, dashed negative. Click an edge to edit it.`);
+    root.setAttribute(
+      'aria-label',
+      `Network with layer sizes ${sizes.join(', ')}; edge width shows weight size, solid edges are positive, dashed negative. Click an edge to edit it.`,
+    );
   };
 
   const diagram: NetworkDiagram = {
     root,
-    get positions() { return positions; },
+    get positions() {
+      return positions;
+    },
     update(model) {
       const key = model.sizes.join('-');
-      if (key !== shape) { build(model.sizes); shape = key; }
+      if (key !== shape) {
+        build(model.sizes);
+        shape = key;
+      }
       for (const { el, title, address } of edges) {
         const weights = model.layers[address.layer].weights;
         const w = weights.data[address.from * weights.cols + address.to];
         const sign = !Number.isFinite(w) ? 'bad' : w > 0 ? 'pos' : w < 0 ? 'neg' : 'zero';
-        el.setAttribute('class', `kb-demo-edge ${sign}${selected && selected.layer === address.layer && selected.from === address.from && selected.to === address.to ? ' selected' : ''}`);
+        el.setAttribute(
+          'class',
+          `kb-demo-edge ${sign}${selected && selected.layer === address.layer && selected.from === address.from && selected.to === address.to ? ' selected' : ''}`,
+        );
         el.setAttribute('stroke-width', Number.isFinite(w) ? (0.6 + Math.min(5, Math.abs(w) * 2)).toFixed(2) : '1');
         title.textContent = `${describeWeight(address, model.sizes)}: ${Number.isFinite(w) ? w.toFixed(3) : String(w)}`;
       }
     },
-    select(address) { selected = address; },
+    select(address) {
+      selected = address;
+    },
   };
   return diagram;
 }

@@ -3,10 +3,10 @@
 // over from the static figure, so this chunk bundles no KaTeX), with the numbers substituted in plain text
 // below it; a button takes gradient steps that move the weights towards a target output.
 
-import { dense, createRng, Graph, mse, sgd, tensor, type ActivationName } from '../training/index.ts';
+import { type ActivationName, createRng, dense, Graph, mse, sgd, tensor } from '../training/index.ts';
 import { ACTIVATION_SYMBOL, NEURON_INPUTS, NEURON_WEIGHTS, neuronSvg } from './neuron-figure.ts';
 import { resolveDemoParams } from './params.ts';
-import { button, copyLinkButton, createShell, formatNumber, h, publishLoss, select, slider, type Slider } from './ui.ts';
+import { button, copyLinkButton, createShell, formatNumber, h, publishLoss, type Slider, select, slider } from './ui.ts';
 
 const LEARNING_RATE = 0.5;
 const number = (n: number): string => (n < 0 ? `(−${Math.abs(n).toFixed(2)})` : n.toFixed(2));
@@ -28,8 +28,10 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     return { layer, x, target, output, graph: new Graph(mse(output, target)) };
   };
   let model = buildGraph();
-  const inputs = NEURON_INPUTS.slice(0, n), weights = NEURON_WEIGHTS.slice(0, n);
-  let bias = p.bias, target = p.target;
+  const inputs = NEURON_INPUTS.slice(0, n),
+    weights = NEURON_WEIGHTS.slice(0, n);
+  let bias = p.bias,
+    target = p.target;
 
   const diagram = h('div', { class: 'kb-demo-neuron' });
   const numbers = h('p', { class: 'kb-demo-substituted', 'aria-live': 'off' });
@@ -54,17 +56,68 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     shell.setStatus('ready', `Output ${output.toFixed(3)}, target ${target}, squared error ${formatNumber(loss)}.`);
   };
 
-  const inputSliders: Slider[] = [], weightSliders: Slider[] = [];
+  const inputSliders: Slider[] = [],
+    weightSliders: Slider[] = [];
   inputs.forEach((_, i) => {
-    inputSliders.push(slider({ label: `Input ${i + 1}`, min: -2, max: 2, step: 0.1, value: inputs[i], onInput: (v) => { inputs[i] = v; recompute(); } }));
-    weightSliders.push(slider({ label: `Weight ${i + 1}`, min: -3, max: 3, step: 0.01, value: weights[i], onInput: (v) => { weights[i] = v; recompute(); } }));
+    inputSliders.push(
+      slider({
+        label: `Input ${i + 1}`,
+        min: -2,
+        max: 2,
+        step: 0.1,
+        value: inputs[i],
+        onInput: (v) => {
+          inputs[i] = v;
+          recompute();
+        },
+      }),
+    );
+    weightSliders.push(
+      slider({
+        label: `Weight ${i + 1}`,
+        min: -3,
+        max: 3,
+        step: 0.01,
+        value: weights[i],
+        onInput: (v) => {
+          weights[i] = v;
+          recompute();
+        },
+      }),
+    );
   });
-  const biasSlider = slider({ label: 'Bias', min: -3, max: 3, step: 0.01, value: bias, onInput: (v) => { bias = v; recompute(); } });
+  const biasSlider = slider({
+    label: 'Bias',
+    min: -3,
+    max: 3,
+    step: 0.01,
+    value: bias,
+    onInput: (v) => {
+      bias = v;
+      recompute();
+    },
+  });
   const activationSelect = select({
-    label: 'Activation', options: ['sigmoid', 'tanh', 'relu', 'linear'] as const, value: activation,
-    onChange: (v) => { activation = v; model = buildGraph(); recompute(); },
+    label: 'Activation',
+    options: ['sigmoid', 'tanh', 'relu', 'linear'] as const,
+    value: activation,
+    onChange: (v) => {
+      activation = v;
+      model = buildGraph();
+      recompute();
+    },
   });
-  const targetSlider = slider({ label: 'Target output', min: -1, max: 1, step: 0.05, value: target, onInput: (v) => { target = v; recompute(); } });
+  const targetSlider = slider({
+    label: 'Target output',
+    min: -1,
+    max: 1,
+    step: 0.05,
+    value: target,
+    onInput: (v) => {
+      target = v;
+      recompute();
+    },
+  });
   shell.controls.append(...inputSliders.flatMap((s, i) => [s.root, weightSliders[i].root]), biasSlider.root, activationSelect.root, targetSlider.root);
 
   /** Gradient steps on the squared error; sliders follow the new weights. */
@@ -75,7 +128,10 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       model.graph.backward();
       optimiser.step();
     }
-    model.layer.weights.data.forEach((w, i) => { weights[i] = Math.max(-3, Math.min(3, w)); weightSliders[i].set(weights[i]); });
+    model.layer.weights.data.forEach((w, i) => {
+      weights[i] = Math.max(-3, Math.min(3, w));
+      weightSliders[i].set(weights[i]);
+    });
     bias = Math.max(-3, Math.min(3, model.layer.bias.data[0]));
     biasSlider.set(bias);
     recompute();
@@ -84,12 +140,23 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     button('Learn: 1 gradient step', () => learn(1)),
     button('Learn: 20 steps', () => learn(20)),
     button('Reset', () => {
-      inputs.forEach((_, i) => { inputs[i] = NEURON_INPUTS[i]; weights[i] = NEURON_WEIGHTS[i]; inputSliders[i].set(inputs[i]); weightSliders[i].set(weights[i]); });
+      inputs.forEach((_, i) => {
+        inputs[i] = NEURON_INPUTS[i];
+        weights[i] = NEURON_WEIGHTS[i];
+        inputSliders[i].set(inputs[i]);
+        weightSliders[i].set(weights[i]);
+      });
       bias = p.bias;
       biasSlider.set(bias);
       recompute();
     }),
-    copyLinkButton('neuron', () => ({ inputs: n, activation, bias, target }), (m) => { shell.status.textContent = m; }),
+    copyLinkButton(
+      'neuron',
+      () => ({ inputs: n, activation, bias, target }),
+      (m) => {
+        shell.status.textContent = m;
+      },
+    ),
   );
   recompute();
 }

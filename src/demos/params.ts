@@ -47,7 +47,11 @@ const pointNoise: NumberParam = { kind: 'number', description: 'standard deviati
 const dataset = { kind: 'choice', description: 'data set', options: CLASSIFICATION_SETS, default: 'circles' } as const satisfies ChoiceParam;
 const activation = { kind: 'choice', description: 'hidden-layer activation', options: HIDDEN_ACTIVATIONS, default: 'tanh' } as const satisfies ChoiceParam;
 const layers = (defaults: number[], maxLayers = 8, maxNeurons = 8): LayersParam => ({
-  kind: 'layers', description: `hidden-layer sizes, e.g. 4-4 (0–${maxLayers} layers of 1–${maxNeurons} neurons)`, maxLayers, maxNeurons, default: defaults,
+  kind: 'layers',
+  description: `hidden-layer sizes, e.g. 4-4 (0–${maxLayers} layers of 1–${maxNeurons} neurons)`,
+  maxLayers,
+  maxNeurons,
+  default: defaults,
 });
 const FEATURE_NAMES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'] as const;
 
@@ -71,16 +75,27 @@ export const DEMO_PARAMS = {
     target: { kind: 'number', description: 'target output for the learning step', min: -1, max: 1, default: 0.8 },
   },
   'linear-regression': {
-    points, noise: lineNoise, seed,
+    points,
+    noise: lineNoise,
+    seed,
     lr: { kind: 'number', description: 'learning rate', min: 0.001, max: 2, default: 0.1 },
   },
   'learning-rate': {
-    points, noise: lineNoise, seed,
+    points,
+    noise: lineNoise,
+    seed,
     lr: { kind: 'number', description: 'learning rate (above 1 this problem diverges)', min: 0.0001, max: 10, default: 0.05 },
   },
   playground: {
-    dataset, noise: pointNoise, seed,
-    features: { kind: 'list', description: 'input features: x1, x2, x1sq (x₁²), x2sq, x1x2, sinx1, sinx2, dash-separated', options: FEATURE_NAMES, default: 'x1-x2' },
+    dataset,
+    noise: pointNoise,
+    seed,
+    features: {
+      kind: 'list',
+      description: 'input features: x1, x2, x1sq (x₁²), x2sq, x1x2, sinx1, sinx2, dash-separated',
+      options: FEATURE_NAMES,
+      default: 'x1-x2',
+    },
     activation,
     layers: layers([4, 4]),
     lr: { kind: 'number', description: 'learning rate', min: 0.00001, max: 10, default: 0.1 },
@@ -91,30 +106,61 @@ export const DEMO_PARAMS = {
   },
   pruning: { dataset, noise: pointNoise, seed, layers: layers([8, 8]) },
   initialisation: {
-    dataset, noise: pointNoise, seed, activation,
+    dataset,
+    noise: pointNoise,
+    seed,
+    activation,
     layers: layers([6, 6]),
     lr: { kind: 'number', description: 'learning rate', min: 0.001, max: 3, default: 0.3 },
   },
   quantisation: {
-    dataset: { ...dataset, default: 'spirals' }, seed,
+    dataset: { ...dataset, default: 'spirals' },
+    seed,
     layers: layers([16, 16], 3, 32),
-    format: { kind: 'choice', description: 'int: integers of the chosen bits; mxfp4: 4-bit floats (E2M1) with a power-of-two scale per block of 32', options: ['int', 'mxfp4'], default: 'int' },
+    format: {
+      kind: 'choice',
+      description: 'int: integers of the chosen bits; mxfp4: 4-bit floats (E2M1) with a power-of-two scale per block of 32',
+      options: ['int', 'mxfp4'],
+      default: 'int',
+    },
     bits: { kind: 'choice', description: 'bits per weight (int format)', options: ['8', '4', '3', '2'], default: '4' },
-    scales: { kind: 'choice', description: 'one scale per tensor, per output channel (neuron), or per group of inputs (int format)', options: ['tensor', 'channel', 'group'], default: 'tensor' },
+    scales: {
+      kind: 'choice',
+      description: 'one scale per tensor, per output channel (neuron), or per group of inputs (int format)',
+      options: ['tensor', 'channel', 'group'],
+      default: 'tensor',
+    },
     group: { kind: 'number', description: 'weights per group when scales=group', min: 2, max: 32, default: 4, integer: true },
-    range: { kind: 'choice', description: 'symmetric (zero exact, scale from max |w|) or asymmetric (from min to max) levels (int format)', options: ['symmetric', 'asymmetric'], default: 'symmetric' },
+    range: {
+      kind: 'choice',
+      description: 'symmetric (zero exact, scale from max |w|) or asymmetric (from min to max) levels (int format)',
+      options: ['symmetric', 'asymmetric'],
+      default: 'symmetric',
+    },
   },
   lora: {
-    dataset: { ...dataset, default: 'spirals' }, seed,
+    dataset: { ...dataset, default: 'spirals' },
+    seed,
     layers: layers([32, 32], 3, 32),
-    shift: { kind: 'choice', description: 'how the task changes after pre-training: the plane rotated by `angle`, or mirrored left to right', options: ['rotate', 'mirror'], default: 'rotate' },
+    shift: {
+      kind: 'choice',
+      description: 'how the task changes after pre-training: the plane rotated by `angle`, or mirrored left to right',
+      options: ['rotate', 'mirror'],
+      default: 'rotate',
+    },
     angle: { kind: 'number', description: 'rotation of the new task in degrees', min: 0, max: 180, default: 90 },
     rank: { kind: 'number', description: 'rank r of the update B·A', min: 1, max: 8, default: 2, integer: true },
   },
 } as const satisfies Record<DemoName, Record<string, ParamSpec>>;
 
 type Specs<N extends DemoName> = (typeof DEMO_PARAMS)[N];
-type ValueOf<S> = S extends { kind: 'number' } ? number : S extends { kind: 'choice'; options: readonly (infer O)[] } ? O : S extends { kind: 'list' } ? string : number[];
+type ValueOf<S> = S extends { kind: 'number' }
+  ? number
+  : S extends { kind: 'choice'; options: readonly (infer O)[] }
+    ? O
+    : S extends { kind: 'list' }
+      ? string
+      : number[];
 export type DemoParams<N extends DemoName> = { -readonly [K in keyof Specs<N>]: ValueOf<Specs<N>[K]> };
 
 export function isDemoName(name: string): name is DemoName {
@@ -134,12 +180,16 @@ function parseValue(key: string, spec: ParamSpec, raw: string): { value: ParamVa
   if (spec.kind === 'list') {
     const names = text.split('-').filter(Boolean);
     const ok = names.length > 0 && new Set(names).size === names.length && names.every((n) => spec.options.includes(n));
-    return ok ? { value: spec.options.filter((o) => names.includes(o)).join('-') } : { problem: `${key}="${raw}" must be one or more of ${spec.options.join(', ')}, dash-separated, each at most once` };
+    return ok
+      ? { value: spec.options.filter((o) => names.includes(o)).join('-') }
+      : { problem: `${key}="${raw}" must be one or more of ${spec.options.join(', ')}, dash-separated, each at most once` };
   }
   if (spec.kind === 'layers') {
     const sizes = text === '' || text === '0' ? [] : text.split('-').map(Number);
     const ok = sizes.length <= spec.maxLayers && sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= spec.maxNeurons);
-    return ok ? { value: sizes } : { problem: `${key}="${raw}" must be up to ${spec.maxLayers} dash-separated layer sizes from 1 to ${spec.maxNeurons}, e.g. 4-4` };
+    return ok
+      ? { value: sizes }
+      : { problem: `${key}="${raw}" must be up to ${spec.maxLayers} dash-separated layer sizes from 1 to ${spec.maxNeurons}, e.g. 4-4` };
   }
   const n = text === '' ? NaN : Number(text);
   if (!Number.isFinite(n) || n < spec.min || n > spec.max || (spec.integer && !Number.isInteger(n))) {
@@ -157,7 +207,8 @@ export function resolveDemoParams<N extends DemoName>(name: N, raw: Record<strin
   const values: Record<string, ParamValue> = {};
   const problems: string[] = [];
   for (const [key, spec] of Object.entries(specs)) values[key] = spec.kind === 'layers' ? [...spec.default] : spec.default;
-  if (name === 'playground') { // per-data-set defaults: of the data set asked for, if it is a valid one
+  if (name === 'playground') {
+    // per-data-set defaults: of the data set asked for, if it is a valid one
     const chosen = Object.hasOwn(raw, 'dataset') ? parseValue('dataset', specs.dataset, String(raw.dataset)) : null;
     const set = chosen && 'value' in chosen ? (chosen.value as keyof typeof PLAYGROUND_DEFAULTS) : (values.dataset as keyof typeof PLAYGROUND_DEFAULTS);
     for (const [key, value] of Object.entries(PLAYGROUND_DEFAULTS[set])) values[key] = Array.isArray(value) ? [...value] : value;

@@ -4,7 +4,17 @@
 // fallback and the live demo train exactly the same way.
 
 import {
-  createRng, createTrainer, Graph, mlp, shuffledIndices, tensor, type ActivationName, type DataSet, type Rng, type Tensor, type Trainer,
+  type ActivationName,
+  createRng,
+  createTrainer,
+  type DataSet,
+  Graph,
+  mlp,
+  type Rng,
+  shuffledIndices,
+  type Tensor,
+  type Trainer,
+  tensor,
 } from '../training/index.ts';
 import { classificationData, DOMAIN } from './experiments.ts';
 import type { DemoParams } from './params.ts';
@@ -20,7 +30,13 @@ export const PLANE = 6;
 export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export const FEATURE_LABELS: Record<FeatureName, string> = {
-  x1: 'x₁', x2: 'x₂', x1sq: 'x₁²', x2sq: 'x₂²', x1x2: 'x₁x₂', sinx1: 'sin x₁', sinx2: 'sin x₂',
+  x1: 'x₁',
+  x2: 'x₂',
+  x1sq: 'x₁²',
+  x2sq: 'x₂²',
+  x1x2: 'x₁x₂',
+  sinx1: 'sin x₁',
+  sinx2: 'sin x₂',
 };
 
 /**
@@ -29,13 +45,20 @@ export const FEATURE_LABELS: Record<FeatureName, string> = {
  */
 export function feature(name: FeatureName, x1: number, x2: number): number {
   switch (name) {
-    case 'x1': return x1 / PLANE;
-    case 'x2': return x2 / PLANE;
-    case 'x1sq': return (x1 / PLANE) ** 2;
-    case 'x2sq': return (x2 / PLANE) ** 2;
-    case 'x1x2': return (x1 * x2) / PLANE ** 2;
-    case 'sinx1': return Math.sin(x1);
-    default: return Math.sin(x2);
+    case 'x1':
+      return x1 / PLANE;
+    case 'x2':
+      return x2 / PLANE;
+    case 'x1sq':
+      return (x1 / PLANE) ** 2;
+    case 'x2sq':
+      return (x2 / PLANE) ** 2;
+    case 'x1x2':
+      return (x1 * x2) / PLANE ** 2;
+    case 'sinx1':
+      return Math.sin(x1);
+    default:
+      return Math.sin(x2);
   }
 }
 
@@ -46,8 +69,11 @@ const toPlane = PLANE / DOMAIN;
 export function featurise(data: DataSet, features: readonly FeatureName[]): DataSet {
   const inputs = new Float64Array(data.count * features.length);
   for (let i = 0; i < data.count; i++) {
-    const x1 = data.inputs[2 * i] * toPlane, x2 = data.inputs[2 * i + 1] * toPlane;
-    features.forEach((f, j) => { inputs[i * features.length + j] = feature(f, x1, x2); });
+    const x1 = data.inputs[2 * i] * toPlane,
+      x2 = data.inputs[2 * i + 1] * toPlane;
+    features.forEach((f, j) => {
+      inputs[i * features.length + j] = feature(f, x1, x2);
+    });
   }
   return { inputs, targets: data.targets, count: data.count, inputSize: features.length, targetSize: 1 };
 }
@@ -57,8 +83,11 @@ export function featureGrid(resolution: number, features: readonly FeatureName[]
   const rows = new Float64Array(resolution * resolution * features.length);
   for (let row = 0; row < resolution; row++) {
     for (let col = 0; col < resolution; col++) {
-      const x1 = -PLANE + ((col + 0.5) * 2 * PLANE) / resolution, x2 = PLANE - ((row + 0.5) * 2 * PLANE) / resolution;
-      features.forEach((f, j) => { rows[(row * resolution + col) * features.length + j] = feature(f, x1, x2); });
+      const x1 = -PLANE + ((col + 0.5) * 2 * PLANE) / resolution,
+        x2 = PLANE - ((row + 0.5) * 2 * PLANE) / resolution;
+      features.forEach((f, j) => {
+        rows[(row * resolution + col) * features.length + j] = feature(f, x1, x2);
+      });
     }
   }
   return rows;
@@ -90,24 +119,46 @@ export interface PlaygroundRun {
 /** A fresh network and data for the settings; `keepWeightsOf` carries weights over when the shapes match. */
 export function createPlaygroundRun(settings: PlaygroundSettings, keepWeightsOf?: PlaygroundRun): PlaygroundRun {
   const features = parseFeatures(settings.features) ?? ['x1', 'x2'];
-  const points = keepWeightsOf && sameData(keepWeightsOf.settings, settings) ? keepWeightsOf.points : classificationData(settings.dataset, settings.noise, settings.seed, PLAYGROUND_POINTS);
+  const points =
+    keepWeightsOf && sameData(keepWeightsOf.settings, settings)
+      ? keepWeightsOf.points
+      : classificationData(settings.dataset, settings.noise, settings.seed, PLAYGROUND_POINTS);
   const data = { train: featurise(points.train, features), test: featurise(points.test, features) };
   const model = mlp([features.length, ...settings.layers, 1], {
-    hidden: settings.activation, output: 'sigmoid', seed: settings.seed, init: settings.activation === 'relu' ? 'he' : 'xavier',
+    hidden: settings.activation,
+    output: 'sigmoid',
+    seed: settings.seed,
+    init: settings.activation === 'relu' ? 'he' : 'xavier',
   });
   const trainer = createTrainer({
-    model, loss: 'bce', optimiser: 'sgd', learningRate: settings.lr, batchSize: settings.batch,
-    regularisation: settings.regularisation, regularisationRate: settings.rate, seed: settings.seed,
+    model,
+    loss: 'bce',
+    optimiser: 'sgd',
+    learningRate: settings.lr,
+    batchSize: settings.batch,
+    regularisation: settings.regularisation,
+    regularisationRate: settings.rate,
+    seed: settings.seed,
   });
   if (keepWeightsOf && keepWeightsOf.trainer.model.sizes.join() === model.sizes.join()) {
     model.parameters.forEach((p, i) => p.data.set(keepWeightsOf.trainer.model.parameters[i].data));
   }
   const shuffle: Rng = createRng(settings.seed);
-  let order: Uint32Array = new Uint32Array(0), cursor = 0, epoch = 0;
+  let order: Uint32Array = new Uint32Array(0),
+    cursor = 0,
+    epoch = 0;
   return {
-    settings, features, points, data, trainer,
-    get epoch() { return epoch; },
-    get steps() { return trainer.steps; },
+    settings,
+    features,
+    points,
+    data,
+    trainer,
+    get epoch() {
+      return epoch;
+    },
+    get steps() {
+      return trainer.steps;
+    },
     step() {
       if (cursor >= order.length) {
         if (order.length) epoch++;
@@ -119,7 +170,8 @@ export function createPlaygroundRun(settings: PlaygroundSettings, keepWeightsOf?
       return !trainer.trainRows(data.train, rows).diverged;
     },
     evaluate() {
-      const train = trainer.evaluate(data.train), test = trainer.evaluate(data.test);
+      const train = trainer.evaluate(data.train),
+        test = trainer.evaluate(data.test);
       return { trainLoss: train.loss, testLoss: test.loss, accuracy: test.accuracy };
     },
   };
@@ -144,7 +196,13 @@ export function neuronMaps(run: PlaygroundRun, resolution: number): NeuronMaps {
   const layers: Tensor[] = [x];
   for (const layer of model.layers) layers.push(layer.apply(layers[layers.length - 1]));
   const graph = new Graph(layers[layers.length - 1]);
-  return { resolution, layers, update: () => { graph.forward(); } };
+  return {
+    resolution,
+    layers,
+    update: () => {
+      graph.forward();
+    },
+  };
 }
 
 /** The activation's output range, for colouring neuron maps: [0, 1] for sigmoid, [−1, 1] otherwise (clamped). */

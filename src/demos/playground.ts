@@ -10,8 +10,17 @@ import { DOMAIN } from './experiments.ts';
 import { createNetworkDiagram, describeWeight, type WeightAddress } from './network-diagram.ts';
 import { PLAYGROUND_DEFAULTS, resolveDemoParams } from './params.ts';
 import {
-  activationRange, createPlaygroundRun, FEATURE_LABELS, FEATURES, featureGrid, neuronMaps, parseFeatures,
-  type FeatureName, type NeuronMaps, type PlaygroundRun, type PlaygroundSettings,
+  activationRange,
+  createPlaygroundRun,
+  FEATURE_LABELS,
+  FEATURES,
+  type FeatureName,
+  featureGrid,
+  type NeuronMaps,
+  neuronMaps,
+  type PlaygroundRun,
+  type PlaygroundSettings,
+  parseFeatures,
 } from './playground-model.ts';
 import { createCanvas, drawLossChart, drawPoints, drawProbabilityMap, paintHeatMap } from './plot.ts';
 import { readPalette } from './theme.ts';
@@ -45,8 +54,10 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   let run: PlaygroundRun = createPlaygroundRun(settings);
   let maps: NeuronMaps = neuronMaps(run, MAP_RESOLUTION);
   /** Epochs of earlier runs whose weights this run continues (after a change of batch size or penalty). */
-  let epochOffset = 0, frame = 0;
-  let trainCurve: number[] = [], testCurve: number[] = [];
+  let epochOffset = 0,
+    frame = 0;
+  let trainCurve: number[] = [],
+    testCurve: number[] = [];
   let selected: WeightAddress | null = null;
   const epoch = (): number => epochOffset + run.epoch;
 
@@ -60,15 +71,25 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   shell.figures.append(dataColumn, networkColumn, outputColumn);
 
   // ----- output column -----
-  const boundary = createCanvas(240, 240, 'Decision boundary: the plane tinted by the predicted class; circles are class 1, squares class 0; filled marks are training data, hollow marks test data');
+  const boundary = createCanvas(
+    240,
+    240,
+    'Decision boundary: the plane tinted by the predicted class; circles are class 1, squares class 0; filled marks are training data, hollow marks test data',
+  );
   const curves = createCanvas(240, 96, 'Training loss (solid) and test loss (dashed) over time, log scale');
   const lossLine = h('p', { class: 'kb-pg-numbers' });
-  outputColumn.append(lossLine,
+  outputColumn.append(
+    lossLine,
     h('figure', {}, boundary, h('figcaption', {}, 'Blue ● class 1, orange ■ class 0; filled = training, hollow = test.')),
-    h('figure', {}, curves, h('figcaption', {}, 'Loss: solid = training, dashed = test')));
+    h('figure', {}, curves, h('figcaption', {}, 'Loss: solid = training, dashed = test')),
+  );
 
   // ----- network column: the diagram with a heat map on every neuron -----
-  const diagram = createNetworkDiagram(DIAGRAM.width, DIAGRAM.height, (address) => selectWeight(address), { marginLeft: DIAGRAM.marginLeft, marginRight: DIAGRAM.marginRight, nodeRadius: 0 });
+  const diagram = createNetworkDiagram(DIAGRAM.width, DIAGRAM.height, (address) => selectWeight(address), {
+    marginLeft: DIAGRAM.marginLeft,
+    marginRight: DIAGRAM.marginRight,
+    nodeRadius: 0,
+  });
   const nodeLayer = h('div', { class: 'kb-pg-nodes', 'aria-hidden': 'true' });
   const network = h('div', { class: 'kb-pg-network', style: `width:${DIAGRAM.width}px;height:${DIAGRAM.height}px` }, diagram.root, nodeLayer);
   let nodeCanvases: HTMLCanvasElement[][] = [];
@@ -78,15 +99,40 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     if (key === nodeShape) return;
     nodeShape = key;
     diagram.update(run.trainer.model); // lays out the positions
-    nodeCanvases = diagram.positions.map((column, c) => column.map(({ x, y }, i) => {
-      const canvas = h('canvas', { class: 'kb-pg-node', width: String(MAP_RESOLUTION), height: String(MAP_RESOLUTION), style: `left:${x - NODE_PX / 2}px;top:${y - NODE_PX / 2}px` });
-      canvas.title = c === 0 ? `Input ${FEATURE_LABELS[run.features[i]]}` : c === diagram.positions.length - 1 ? 'Output: probability of class 1' : `Layer ${c} neuron ${i + 1}`;
-      return canvas;
-    }));
-    const labels = diagram.positions[0].map(({ y }, i) => h('span', { class: 'kb-pg-node-label', style: `top:${y - 9}px;right:${DIAGRAM.width - DIAGRAM.marginLeft + NODE_PX / 2 + 4}px` }, FEATURE_LABELS[run.features[i]]));
+    nodeCanvases = diagram.positions.map((column, c) =>
+      column.map(({ x, y }, i) => {
+        const canvas = h('canvas', {
+          class: 'kb-pg-node',
+          width: String(MAP_RESOLUTION),
+          height: String(MAP_RESOLUTION),
+          style: `left:${x - NODE_PX / 2}px;top:${y - NODE_PX / 2}px`,
+        });
+        canvas.title =
+          c === 0
+            ? `Input ${FEATURE_LABELS[run.features[i]]}`
+            : c === diagram.positions.length - 1
+              ? 'Output: probability of class 1'
+              : `Layer ${c} neuron ${i + 1}`;
+        return canvas;
+      }),
+    );
+    const labels = diagram.positions[0].map(({ y }, i) =>
+      h(
+        'span',
+        { class: 'kb-pg-node-label', style: `top:${y - 9}px;right:${DIAGRAM.width - DIAGRAM.marginLeft + NODE_PX / 2 + 4}px` },
+        FEATURE_LABELS[run.features[i]],
+      ),
+    );
     nodeLayer.replaceChildren(...nodeCanvases.flat(), ...labels);
   };
-  networkColumn.append(network, h('p', { class: 'kb-demo-note' }, 'Each square shows what that neuron computes over the plane (blue positive, orange negative). Edges: width = size of the weight, solid = positive, dashed = negative. Click an edge, or use the weight buttons below, to read, edit or zero it.'));
+  networkColumn.append(
+    network,
+    h(
+      'p',
+      { class: 'kb-demo-note' },
+      'Each square shows what that neuron computes over the plane (blue positive, orange negative). Edges: width = size of the weight, solid = positive, dashed = negative. Click an edge, or use the weight buttons below, to read, edit or zero it.',
+    ),
+  );
 
   // ----- data column: data set, noise, batch size and the input features -----
   const featureButtons = FEATURES.map((name) => {
@@ -106,8 +152,10 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     const w = run.trainer.model.layers[a.layer].weights;
     return { data: w.data, index: a.from * w.cols + a.to };
   };
-  const allWeights = (): WeightAddress[] => run.trainer.model.layers.flatMap((layer, l) =>
-    Array.from({ length: layer.weights.data.length }, (_, i) => ({ layer: l, from: Math.floor(i / layer.weights.cols), to: i % layer.weights.cols })));
+  const allWeights = (): WeightAddress[] =>
+    run.trainer.model.layers.flatMap((layer, l) =>
+      Array.from({ length: layer.weights.data.length }, (_, i) => ({ layer: l, from: Math.floor(i / layer.weights.cols), to: i % layer.weights.cols })),
+    );
   function selectWeight(address: WeightAddress | null): void {
     selected = address;
     diagram.select(address);
@@ -135,10 +183,20 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     draw();
   };
   weightInput.addEventListener('change', () => setSelectedWeight(Number(weightInput.value)));
-  const editor = h('div', { class: 'kb-demo-control kb-pg-editor' }, weightLabel,
-    h('div', { class: 'kb-demo-actions' },
-      button('Previous weight', () => cycleWeight(-1)), button('Next weight', () => cycleWeight(1)),
-      h('label', { for: weightInputId }, 'Value '), weightInput, button('Zero it', () => setSelectedWeight(0))));
+  const editor = h(
+    'div',
+    { class: 'kb-demo-control kb-pg-editor' },
+    weightLabel,
+    h(
+      'div',
+      { class: 'kb-demo-actions' },
+      button('Previous weight', () => cycleWeight(-1)),
+      button('Next weight', () => cycleWeight(1)),
+      h('label', { for: weightInputId }, 'Value '),
+      weightInput,
+      button('Zero it', () => setSelectedWeight(0)),
+    ),
+  );
 
   // ----- drawing -----
   const drawFeatureThumbnails = (): void => {
@@ -151,7 +209,8 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
 
   function draw(): void {
     const palette = readPalette(el);
-    const playing = loop.running, every = (n: number): boolean => !playing || frame % n === 0;
+    const playing = loop.running,
+      every = (n: number): boolean => !playing || frame % n === 0;
     if (every(MAPS_REDRAW_EVERY)) {
       maps.update();
       const out = maps.layers[maps.layers.length - 1];
@@ -160,19 +219,24 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       drawPoints(ctx, width, height, run.points.test, DOMAIN, palette, true);
       buildNodes();
       maps.layers.forEach((layer, c) => {
-        const range = c === 0 ? [-1, 1] as const : c === maps.layers.length - 1 ? [0, 1] as const : activationRange(settings.activation);
+        const range = c === 0 ? ([-1, 1] as const) : c === maps.layers.length - 1 ? ([0, 1] as const) : activationRange(settings.activation);
         nodeCanvases[c]?.forEach((canvas, j) => paintHeatMap(canvas, layer.data, layer.cols, j, range, palette));
       });
-      drawLossChart(curves, [
-        { values: trainCurve, label: 'training', colour: palette.ink, dash: [] },
-        { values: testCurve, label: 'test', colour: palette.accent, dash: [6, 4] },
-      ], palette);
+      drawLossChart(
+        curves,
+        [
+          { values: trainCurve, label: 'training', colour: palette.ink, dash: [] },
+          { values: testCurve, label: 'test', colour: palette.accent, dash: [6, 4] },
+        ],
+        palette,
+      );
     }
     if (every(NETWORK_REDRAW_EVERY)) diagram.update(run.trainer.model);
     frame++;
     epochValue.textContent = epochText(epoch());
     el.dataset.epoch = String(epoch());
-    const trainLoss = trainCurve[trainCurve.length - 1], testLoss = testCurve[testCurve.length - 1];
+    const trainLoss = trainCurve[trainCurve.length - 1],
+      testLoss = testCurve[testCurve.length - 1];
     publishLoss(el, trainLoss);
     if (run.trainer.diverged || !Number.isFinite(trainLoss)) {
       lossLine.textContent = 'Training loss: not a number';
@@ -184,14 +248,18 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     el.dataset.accuracy = String(accuracy / 100);
     lossLine.textContent = `Test loss ${formatNumber(testLoss)} · training loss ${formatNumber(trainLoss)} · test accuracy ${accuracy}%`;
     const rising = trainCurve.length > 20 && trainLoss > 2 * Math.min(...trainCurve) ? ' Loss is rising: the learning rate may be too high.' : '';
-    shell.setStatus(playing ? 'running' : 'paused', `${playing ? 'Training' : 'Paused'} at epoch ${epoch()}, ${settings.speed} ${settings.speed === 1 ? 'step' : 'steps'} per frame: test accuracy ${accuracy}%.${rising}`);
+    shell.setStatus(
+      playing ? 'running' : 'paused',
+      `${playing ? 'Training' : 'Paused'} at epoch ${epoch()}, ${settings.speed} ${settings.speed === 1 ? 'step' : 'steps'} per frame: test accuracy ${accuracy}%.${rising}`,
+    );
   }
 
   const recordLosses = (): void => {
     const { trainLoss, testLoss } = run.evaluate();
     trainCurve.push(trainLoss);
     testCurve.push(testLoss);
-    if (trainCurve.length > MAX_CURVE_POINTS) { // keep every other point: the whole history at half resolution
+    if (trainCurve.length > MAX_CURVE_POINTS) {
+      // keep every other point: the whole history at half resolution
       trainCurve = trainCurve.filter((_, i) => i % 2 === 0);
       testCurve = testCurve.filter((_, i) => i % 2 === 0);
     }
@@ -242,20 +310,85 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   };
 
   // ----- controls -----
-  const layerCount = slider({ label: 'Hidden layers', min: 0, max: 8, step: 1, value: settings.layers.length, onInput: (n) => { settings.layers = Array.from({ length: n }, () => neurons.value()); reset(); } });
-  const neurons = slider({ label: 'Neurons per layer', min: 1, max: 8, step: 1, value: settings.layers[0] ?? 4, onInput: (n) => { settings.layers = settings.layers.map(() => n); reset(); } });
-  const noise = slider({ label: 'Noise', min: 0, max: 0.5, step: 0.05, value: settings.noise, onInput: (v) => { settings.noise = v; reset(); } });
-  const batch = slider({ label: 'Batch size', min: 1, max: 30, step: 1, value: settings.batch, onInput: (v) => { settings.batch = v; restart(true); draw(); } });
-  const activation = select({ label: 'Activation', options: ['tanh', 'relu', 'sigmoid', 'linear'] as const, value: settings.activation, onChange: (v) => { settings.activation = v; reset(); } });
-  const lr = select({ label: 'Learning rate', options: withValue(LEARNING_RATES, settings.lr), value: String(settings.lr), onChange: (v) => { settings.lr = Number(v); run.trainer.optimiser.learningRate = settings.lr; } });
+  const layerCount = slider({
+    label: 'Hidden layers',
+    min: 0,
+    max: 8,
+    step: 1,
+    value: settings.layers.length,
+    onInput: (n) => {
+      settings.layers = Array.from({ length: n }, () => neurons.value());
+      reset();
+    },
+  });
+  const neurons = slider({
+    label: 'Neurons per layer',
+    min: 1,
+    max: 8,
+    step: 1,
+    value: settings.layers[0] ?? 4,
+    onInput: (n) => {
+      settings.layers = settings.layers.map(() => n);
+      reset();
+    },
+  });
+  const noise = slider({
+    label: 'Noise',
+    min: 0,
+    max: 0.5,
+    step: 0.05,
+    value: settings.noise,
+    onInput: (v) => {
+      settings.noise = v;
+      reset();
+    },
+  });
+  const batch = slider({
+    label: 'Batch size',
+    min: 1,
+    max: 30,
+    step: 1,
+    value: settings.batch,
+    onInput: (v) => {
+      settings.batch = v;
+      restart(true);
+      draw();
+    },
+  });
+  const activation = select({
+    label: 'Activation',
+    options: ['tanh', 'relu', 'sigmoid', 'linear'] as const,
+    value: settings.activation,
+    onChange: (v) => {
+      settings.activation = v;
+      reset();
+    },
+  });
+  const lr = select({
+    label: 'Learning rate',
+    options: withValue(LEARNING_RATES, settings.lr),
+    value: String(settings.lr),
+    onChange: (v) => {
+      settings.lr = Number(v);
+      run.trainer.optimiser.learningRate = settings.lr;
+    },
+  });
   const speed = select({
-    label: 'Speed', options: withValue(SPEEDS, settings.speed), value: String(settings.speed),
+    label: 'Speed',
+    options: withValue(SPEEDS, settings.speed),
+    value: String(settings.speed),
     labels: Object.fromEntries(withValue(SPEEDS, settings.speed).map((s) => [s, `${s} ${s === '1' ? 'step' : 'steps'}/frame`])),
-    onChange: (v) => { settings.speed = Number(v); draw(); },
+    onChange: (v) => {
+      settings.speed = Number(v);
+      draw();
+    },
   });
   const dataset = select({
-    label: 'Data set', options: ['circles', 'xor', 'gaussians', 'spirals'] as const, value: settings.dataset,
-    onChange: (v) => { // each data set comes with settings that learn it
+    label: 'Data set',
+    options: ['circles', 'xor', 'gaussians', 'spirals'] as const,
+    value: settings.dataset,
+    onChange: (v) => {
+      // each data set comes with settings that learn it
       Object.assign(settings, { ...PLAYGROUND_DEFAULTS[v], dataset: v, layers: [...PLAYGROUND_DEFAULTS[v].layers] });
       noise.set(settings.noise);
       layerCount.set(settings.layers.length);
@@ -267,31 +400,69 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       reset();
     },
   });
-  const regularisation = select({ label: 'Regularisation', options: ['none', 'l1', 'l2'] as const, labels: { none: 'none', l1: 'L1', l2: 'L2' }, value: settings.regularisation, onChange: (v) => { settings.regularisation = v; restart(true); draw(); } });
-  const rate = select({ label: 'Regularisation rate', options: withValue(REGULARISATION_RATES, settings.rate), value: String(settings.rate), onChange: (v) => { settings.rate = Number(v); restart(true); draw(); } });
+  const regularisation = select({
+    label: 'Regularisation',
+    options: ['none', 'l1', 'l2'] as const,
+    labels: { none: 'none', l1: 'L1', l2: 'L2' },
+    value: settings.regularisation,
+    onChange: (v) => {
+      settings.regularisation = v;
+      restart(true);
+      draw();
+    },
+  });
+  const rate = select({
+    label: 'Regularisation rate',
+    options: withValue(REGULARISATION_RATES, settings.rate),
+    value: String(settings.rate),
+    onChange: (v) => {
+      settings.rate = Number(v);
+      restart(true);
+      draw();
+    },
+  });
 
   function toggleFeature(name: FeatureName): void {
     const current = new Set(parseFeatures(settings.features) ?? []);
     if (current.has(name)) {
-      if (current.size === 1) { shell.status.textContent = 'The network needs at least one input feature.'; return; }
+      if (current.size === 1) {
+        shell.status.textContent = 'The network needs at least one input feature.';
+        return;
+      }
       current.delete(name);
     } else current.add(name);
     settings.features = FEATURES.filter((f) => current.has(f)).join('-');
     reset();
   }
 
-  const playButton = button('Play', () => {
-    if (loop.running) loop.stop();
-    else if (!run.trainer.diverged) loop.start();
-    syncPlayButton();
-    draw();
-  }, { 'aria-pressed': 'false', class: 'kb-demo-button kb-pg-play' });
+  const playButton = button(
+    'Play',
+    () => {
+      if (loop.running) loop.stop();
+      else if (!run.trainer.diverged) loop.start();
+      syncPlayButton();
+      draw();
+    },
+    { 'aria-pressed': 'false', class: 'kb-demo-button kb-pg-play' },
+  );
   shell.actions.append(
     playButton,
-    button('Step (one batch)', () => { if (!run.trainer.diverged) { run.step(); recordLosses(); } draw(); }),
+    button('Step (one batch)', () => {
+      if (!run.trainer.diverged) {
+        run.step();
+        recordLosses();
+      }
+      draw();
+    }),
     button('Reset', reset),
     epochBox,
-    copyLinkButton('playground', () => ({ ...settings }), (m) => { shell.status.textContent = m; }),
+    copyLinkButton(
+      'playground',
+      () => ({ ...settings }),
+      (m) => {
+        shell.status.textContent = m;
+      },
+    ),
   );
   shell.controls.append(speed.root, lr.root, activation.root, regularisation.root, rate.root);
   dataColumn.append(dataset.root, noise.root, batch.root, h('h3', {}, 'Features'), featureGroup);

@@ -2,7 +2,7 @@
 // and a loss surface with a descent path. Pure drawing: callers pass data and the theme palette.
 
 import type { DataSet } from '../training/index.ts';
-import { MAP_TINT, mix, rgb, type Palette, type Rgb } from './theme.ts';
+import { MAP_TINT, mix, type Palette, type Rgb, rgb } from './theme.ts';
 
 export function createCanvas(width: number, height: number, label: string): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
@@ -23,7 +23,8 @@ export function begin(canvas: HTMLCanvasElement, palette: Palette): { ctx: Canva
   if (!ctx) throw new Error('canvas 2d context unavailable');
   const ratio = canvas.width / parseFloat(canvas.style.width);
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  const width = canvas.width / ratio, height = canvas.height / ratio;
+  const width = canvas.width / ratio,
+    height = canvas.height / ratio;
   ctx.fillStyle = palette.surface;
   ctx.fillRect(0, 0, width, height);
   return { ctx, width, height };
@@ -48,11 +49,22 @@ export function lossRange(values: Iterable<number>): [number, number] {
  * Loss curves on a log scale (values clamped to [1e-4, 1e4]; non-finite values end a curve). `range` fixes the
  * y-axis (to compare several charts on one scale); `length` fixes the x-axis to that many steps.
  */
-export function drawLossChart(canvas: HTMLCanvasElement, series: readonly Series[], palette: Palette, title = 'loss (log scale)', range?: readonly [number, number], length?: number): void {
+export function drawLossChart(
+  canvas: HTMLCanvasElement,
+  series: readonly Series[],
+  palette: Palette,
+  title = 'loss (log scale)',
+  range?: readonly [number, number],
+  length?: number,
+): void {
   const { ctx, width, height } = begin(canvas, palette);
-  const left = 34, top = 16, right = width - 8, bottom = height - 16;
+  const left = 34,
+    top = 16,
+    right = width - 8,
+    bottom = height - 16;
   const [lowest, highest] = range ?? lossRange(series.flatMap((s) => s.values));
-  const low = Math.log10(lowest), span = Math.max(Math.log10(highest) - low, 0.5);
+  const low = Math.log10(lowest),
+    span = Math.max(Math.log10(highest) - low, 0.5);
   const longest = length ?? Math.max(2, ...series.map((s) => s.values.length));
   const x = (i: number): number => left + ((right - left) * i) / (longest - 1);
   const y = (v: number): number => bottom - ((Math.log10(Math.min(1e4, Math.max(1e-4, v))) - low) / span) * (bottom - top);
@@ -82,7 +94,8 @@ export function drawLossChart(canvas: HTMLCanvasElement, series: readonly Series
       else ctx.lineTo(x(i), y(s.values[i]));
     }
     ctx.stroke();
-    const lx = legendX[k], ly = 7;
+    const lx = legendX[k],
+      ly = 7;
     if (!s.label) return; // a chart with a heading of its own needs no legend
     ctx.beginPath();
     ctx.moveTo(lx, ly);
@@ -125,16 +138,26 @@ function paintGrid(ctx: CanvasRenderingContext2D, width: number, height: number,
  * With `outline`, cells where the predicted class changes to a neighbour's are drawn in the ink colour, so the
  * decision boundary reads as a line even under many points.
  */
-export function drawProbabilityMap(canvas: HTMLCanvasElement, probabilities: ArrayLike<number>, resolution: number, palette: Palette, outline = false): { ctx: CanvasRenderingContext2D; width: number; height: number } {
+export function drawProbabilityMap(
+  canvas: HTMLCanvasElement,
+  probabilities: ArrayLike<number>,
+  resolution: number,
+  palette: Palette,
+  outline = false,
+): { ctx: CanvasRenderingContext2D; width: number; height: number } {
   const frame = begin(canvas, palette);
-  const surface = rgb(palette.surface), pos = rgb(palette.positive), neg = rgb(palette.negative), ink = rgb(palette.ink);
+  const surface = rgb(palette.surface),
+    pos = rgb(palette.positive),
+    neg = rgb(palette.negative),
+    ink = rgb(palette.ink);
   const side = (i: number): boolean => probabilities[i] >= 0.5;
   paintGrid(frame.ctx, frame.width, frame.height, resolution, (i) => {
     const p = probabilities[i];
     if (!Number.isFinite(p)) return surface;
     const tint = mix(surface, p >= 0.5 ? pos : neg, Math.min(1, Math.abs(p - 0.5) * 2) * MAP_TINT);
     const col = i % resolution;
-    const edge = outline && ((col + 1 < resolution && side(i + 1) !== side(i)) || (i + resolution < resolution * resolution && side(i + resolution) !== side(i)));
+    const edge =
+      outline && ((col + 1 < resolution && side(i + 1) !== side(i)) || (i + resolution < resolution * resolution && side(i + resolution) !== side(i)));
     return edge ? mix(tint, ink, 0.55) : tint;
   });
   return frame;
@@ -145,14 +168,25 @@ export function drawProbabilityMap(canvas: HTMLCanvasElement, probabilities: Arr
  * surface colour so it stands out from the map behind it; hollow marks for test data. One path per class
  * and pass, so that hundreds of points cost a handful of draw calls.
  */
-export function drawPoints(ctx: CanvasRenderingContext2D, width: number, height: number, data: DataSet, domain: number, palette: Palette, hollow: boolean): void {
+export function drawPoints(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  data: DataSet,
+  domain: number,
+  palette: Palette,
+  hollow: boolean,
+): void {
   const marks = (positive: boolean, grow: number): Path2D => {
     const path = new Path2D();
     for (let i = 0; i < data.count; i++) {
-      if ((data.targets[i] >= 0.5) !== positive) continue;
-      const px = ((data.inputs[2 * i] + domain) / (2 * domain)) * width, py = ((domain - data.inputs[2 * i + 1]) / (2 * domain)) * height;
-      if (positive) { path.moveTo(px + 3 + grow, py); path.arc(px, py, 3 + grow, 0, 2 * Math.PI); }
-      else path.rect(px - 2.7 - grow, py - 2.7 - grow, 5.4 + 2 * grow, 5.4 + 2 * grow);
+      if (data.targets[i] >= 0.5 !== positive) continue;
+      const px = ((data.inputs[2 * i] + domain) / (2 * domain)) * width,
+        py = ((domain - data.inputs[2 * i + 1]) / (2 * domain)) * height;
+      if (positive) {
+        path.moveTo(px + 3 + grow, py);
+        path.arc(px, py, 3 + grow, 0, 2 * Math.PI);
+      } else path.rect(px - 2.7 - grow, py - 2.7 - grow, 5.4 + 2 * grow, 5.4 + 2 * grow);
     }
     return path;
   };
@@ -172,11 +206,21 @@ export function drawPoints(ctx: CanvasRenderingContext2D, width: number, height:
  * [−1, 1] (clamped) and painted as a heat map: negative towards the negative colour, positive towards the
  * positive one. The canvas's pixel size is the resolution; CSS scales it to the size shown.
  */
-export function paintHeatMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, stride: number, column: number, [low, high]: readonly [number, number], palette: Palette): void {
-  const resolution = canvas.width, ctx = canvas.getContext('2d');
+export function paintHeatMap(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  stride: number,
+  column: number,
+  [low, high]: readonly [number, number],
+  palette: Palette,
+): void {
+  const resolution = canvas.width,
+    ctx = canvas.getContext('2d');
   if (!ctx) return;
   const image = ctx.createImageData(resolution, resolution);
-  const surface = rgb(palette.surface), pos = rgb(palette.positive), neg = rgb(palette.negative);
+  const surface = rgb(palette.surface),
+    pos = rgb(palette.positive),
+    neg = rgb(palette.negative);
   for (let i = 0; i < resolution * resolution; i++) {
     const v = values[i * stride + column];
     const t = Number.isFinite(v) ? Math.max(-1, Math.min(1, (2 * (v - low)) / (high - low) - 1)) : 0;
@@ -186,7 +230,12 @@ export function paintHeatMap(canvas: HTMLCanvasElement, values: ArrayLike<number
   ctx.putImageData(image, 0, 0);
 }
 
-export interface Box { x0: number; x1: number; y0: number; y1: number }
+export interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
 
 /** Points of a 1-D data set and the line y = w·x + b. */
 export function drawLineFit(canvas: HTMLCanvasElement, data: DataSet, w: number, b: number, view: Box, palette: Palette): void {
@@ -220,11 +269,23 @@ export function drawLineFit(canvas: HTMLCanvasElement, data: DataSet, w: number,
  * Heat map of log loss over (w, b) with the optimiser's path: the lower the loss, the more strongly tinted in
  * the accent colour (green in both themes), with a small scale in the corner that says so.
  */
-export function drawLossSurface(canvas: HTMLCanvasElement, losses: Float64Array, resolution: number, view: Box, path: readonly (readonly [number, number])[], palette: Palette): void {
+export function drawLossSurface(
+  canvas: HTMLCanvasElement,
+  losses: Float64Array,
+  resolution: number,
+  view: Box,
+  path: readonly (readonly [number, number])[],
+  palette: Palette,
+): void {
   const { ctx, width, height } = begin(canvas, palette);
-  let lo = Infinity, hi = -Infinity;
-  for (const l of losses) { lo = Math.min(lo, Math.log(l)); hi = Math.max(hi, Math.log(l)); }
-  const surface = rgb(palette.surface), deep = rgb(palette.accent);
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const l of losses) {
+    lo = Math.min(lo, Math.log(l));
+    hi = Math.max(hi, Math.log(l));
+  }
+  const surface = rgb(palette.surface),
+    deep = rgb(palette.accent);
   const shade = (lowness: number): Rgb => mix(surface, deep, 0.85 * lowness);
   paintGrid(ctx, width, height, resolution, (i) => shade(1 - (Math.log(losses[i]) - lo) / (hi - lo || 1)));
   const px = (w: number): number => ((w - view.x0) / (view.x1 - view.x0)) * width;
@@ -234,7 +295,8 @@ export function drawLossSurface(canvas: HTMLCanvasElement, losses: Float64Array,
   ctx.fillText('w →', width - 24, height - 4);
   ctx.fillText('b ↑', 4, 12);
   // scale: "low" beside the strongest tint, "high" beside the surface colour
-  const x0 = width - 74, y0 = 4;
+  const x0 = width - 74,
+    y0 = 4;
   ctx.fillStyle = palette.surface;
   ctx.fillRect(x0 - 2, y0 - 2, 72, 16);
   ctx.fillStyle = palette.ink;
@@ -267,9 +329,19 @@ export function drawLossSurface(canvas: HTMLCanvasElement, losses: Float64Array,
  * distinct stored value) and the grid of representable values (ticks under the axis; dotted lines too when
  * there are few).
  */
-export function drawWeightHistogram(canvas: HTMLCanvasElement, trained: ArrayLike<number>, stored: ArrayLike<number> | null, grid: readonly number[], palette: Palette): void {
+export function drawWeightHistogram(
+  canvas: HTMLCanvasElement,
+  trained: ArrayLike<number>,
+  stored: ArrayLike<number> | null,
+  grid: readonly number[],
+  palette: Palette,
+): void {
   const { ctx, width, height } = begin(canvas, palette);
-  const left = 8, right = width - 8, top = 16, bottom = height - 22, bins = 48;
+  const left = 8,
+    right = width - 8,
+    top = 16,
+    bottom = height - 22,
+    bins = 48;
   let extent = 1e-9;
   for (let i = 0; i < trained.length; i++) extent = Math.max(extent, Math.abs(trained[i]), Math.abs(stored?.[i] ?? 0));
   extent *= 1.05;
@@ -281,17 +353,23 @@ export function drawWeightHistogram(canvas: HTMLCanvasElement, trained: ArrayLik
   const most = Math.max(1, ...counts, ...storedCounts.values());
   const y = (n: number): number => bottom - (n / most) * (bottom - top);
   const visibleGrid = grid.filter((g) => Math.abs(g) <= extent);
-  if (visibleGrid.length <= 24) { // dotted lines through the plot for coarse grids
+  if (visibleGrid.length <= 24) {
+    // dotted lines through the plot for coarse grids
     ctx.strokeStyle = palette.grid;
     ctx.setLineDash([2, 3]);
     ctx.beginPath();
-    for (const g of visibleGrid) { ctx.moveTo(x(g), top); ctx.lineTo(x(g), bottom); }
+    for (const g of visibleGrid) {
+      ctx.moveTo(x(g), top);
+      ctx.lineTo(x(g), bottom);
+    }
     ctx.stroke();
     ctx.setLineDash([]);
   }
   ctx.fillStyle = palette.grid;
   const binWidth = (right - left) / bins;
-  counts.forEach((n, k) => { if (n) ctx.fillRect(left + k * binWidth + 0.5, y(n), binWidth - 1, bottom - y(n)); });
+  counts.forEach((n, k) => {
+    if (n) ctx.fillRect(left + k * binWidth + 0.5, y(n), binWidth - 1, bottom - y(n));
+  });
   ctx.fillStyle = palette.accent;
   for (const [v, n] of storedCounts) ctx.fillRect(x(v) - 1.5, y(n), 3, bottom - y(n));
   ctx.strokeStyle = palette.ink;
@@ -299,7 +377,10 @@ export function drawWeightHistogram(canvas: HTMLCanvasElement, trained: ArrayLik
   ctx.beginPath();
   ctx.moveTo(left, bottom);
   ctx.lineTo(right, bottom);
-  for (const g of visibleGrid) { ctx.moveTo(x(g), bottom); ctx.lineTo(x(g), bottom + 5); }
+  for (const g of visibleGrid) {
+    ctx.moveTo(x(g), bottom);
+    ctx.lineTo(x(g), bottom + 5);
+  }
   ctx.stroke();
   ctx.fillStyle = palette.muted;
   ctx.font = '10px system-ui, sans-serif';
@@ -338,9 +419,14 @@ export interface AccuracyAxis {
 /** Accuracy (y, from 40% to 100%) against x (bits, bytes or parameters), labelled points, series joined by lines. */
 export function drawAccuracyChart(canvas: HTMLCanvasElement, points: readonly ChartPoint[], axis: AccuracyAxis, palette: Palette): void {
   const { ctx, width, height } = begin(canvas, palette);
-  const left = 34, right = width - 16, top = 26, bottom = height - 30, yMin = 0.4;
+  const left = 34,
+    right = width - 16,
+    top = 26,
+    bottom = height - 30,
+    yMin = 0.4;
   const f = (v: number): number => (axis.log2 ? Math.log2(v) : v);
-  const x0 = f(axis.ticks[0]), x1 = f(axis.ticks[axis.ticks.length - 1]);
+  const x0 = f(axis.ticks[0]),
+    x1 = f(axis.ticks[axis.ticks.length - 1]);
   const px = (v: number): number => left + ((f(v) - x0) / (x1 - x0)) * (right - left);
   const py = (v: number): number => bottom - ((Math.max(yMin, v) - yMin) / (1 - yMin)) * (bottom - top);
   ctx.strokeStyle = palette.grid;
@@ -349,8 +435,14 @@ export function drawAccuracyChart(canvas: HTMLCanvasElement, points: readonly Ch
   ctx.moveTo(left, top - 6);
   ctx.lineTo(left, bottom);
   ctx.lineTo(right, bottom);
-  for (const a of [0.5, 0.75, 1]) { ctx.moveTo(left - 3, py(a)); ctx.lineTo(left, py(a)); }
-  for (const t of axis.ticks) { ctx.moveTo(px(t), bottom); ctx.lineTo(px(t), bottom + 3); }
+  for (const a of [0.5, 0.75, 1]) {
+    ctx.moveTo(left - 3, py(a));
+    ctx.lineTo(left, py(a));
+  }
+  for (const t of axis.ticks) {
+    ctx.moveTo(px(t), bottom);
+    ctx.lineTo(px(t), bottom + 3);
+  }
   ctx.stroke();
   ctx.fillStyle = palette.muted;
   ctx.font = '10px system-ui, sans-serif';
@@ -374,7 +466,11 @@ export function drawAccuracyChart(canvas: HTMLCanvasElement, points: readonly Ch
     ctx.beginPath();
     ctx.arc(px(p.x), py(p.y), p.highlight ? 5.5 : 3.5, 0, 2 * Math.PI);
     ctx.fill();
-    if (p.highlight) { ctx.strokeStyle = palette.ink; ctx.stroke(); ctx.strokeStyle = palette.positive; }
+    if (p.highlight) {
+      ctx.strokeStyle = palette.ink;
+      ctx.stroke();
+      ctx.strokeStyle = palette.positive;
+    }
     ctx.fillStyle = palette.ink;
     const w = ctx.measureText(p.label).width;
     ctx.fillText(p.label, Math.max(left + 2, Math.min(px(p.x) - w / 2, right - w)), py(p.y) + (p.labelBelow ? 15 : -7));

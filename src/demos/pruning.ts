@@ -2,21 +2,25 @@
 // the smallest-magnitude weights and shows accuracy live; a button finds the "super weight" — the single
 // weight whose removal raises the loss most — and lets you zero or restore it.
 
-import { type Trainer } from '../training/index.ts';
+import type { Trainer } from '../training/index.ts';
 import { frameLoop } from './animation.ts';
 import { classificationData, classifierTrainer, DOMAIN, gridInputs } from './experiments.ts';
 import { createNetworkDiagram, describeWeight, type WeightAddress } from './network-diagram.ts';
 import { resolveDemoParams } from './params.ts';
 import { createCanvas, drawPoints, drawProbabilityMap } from './plot.ts';
 import { readPalette } from './theme.ts';
-import { button, createShell, copyLinkButton, formatNumber, h, publishLoss, slider } from './ui.ts';
+import { button, copyLinkButton, createShell, formatNumber, h, publishLoss, slider } from './ui.ts';
 
 const TRAINING_EPOCHS = 150;
 /** One training epoch per frame: the network trains in about two and a half seconds, visibly. */
 const EPOCHS_PER_FRAME = 1;
 const GRID_RESOLUTION = 40;
 
-interface WeightRef { address: WeightAddress; data: Float32Array | Float64Array; index: number }
+interface WeightRef {
+  address: WeightAddress;
+  data: Float32Array | Float64Array;
+  index: number;
+}
 
 export function mount(el: HTMLElement, params: Record<string, string>): void {
   const { values: p } = resolveDemoParams('pruning', params);
@@ -24,9 +28,13 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
   const { train, test } = classificationData(p.dataset, p.noise, p.seed);
   const trainer: Trainer = classifierTrainer({ hidden: p.layers, activation: 'tanh', seed: p.seed, learningRate: 0.03, optimiser: 'adam' });
   const grid = gridInputs(GRID_RESOLUTION);
-  const refs: WeightRef[] = trainer.model.layers.flatMap((layer, l) => Array.from(layer.weights.data, (_, i) => ({
-    address: { layer: l, from: Math.floor(i / layer.weights.cols), to: i % layer.weights.cols }, data: layer.weights.data, index: i,
-  })));
+  const refs: WeightRef[] = trainer.model.layers.flatMap((layer, l) =>
+    Array.from(layer.weights.data, (_, i) => ({
+      address: { layer: l, from: Math.floor(i / layer.weights.cols), to: i % layer.weights.cols },
+      data: layer.weights.data,
+      index: i,
+    })),
+  );
   let trained: number[] = [];
   let prunePercent = 0;
   let superWeight: (WeightRef & { original: number }) | null = null;
@@ -56,7 +64,9 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     if (!trained.length) return;
     const order = refs.map((_, i) => i).sort((a, b) => Math.abs(trained[a]) - Math.abs(trained[b]) || a - b);
     const pruned = Math.round((prunePercent / 100) * refs.length);
-    refs.forEach((r, i) => { r.data[r.index] = trained[i]; });
+    refs.forEach((r, i) => {
+      r.data[r.index] = trained[i];
+    });
     for (let k = 0; k < pruned; k++) refs[order[k]].data[refs[order[k]].index] = 0;
     if (superWeight && superZeroed) superWeight.data[superWeight.index] = 0;
     const result = trainer.evaluate(test);
@@ -68,7 +78,8 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
 
   /** Tries zeroing each non-zero weight alone; the one that raises the training loss most is the super weight. */
   const findSuperWeight = (): void => {
-    let best: WeightRef | null = null, worstLoss = -Infinity;
+    let best: WeightRef | null = null,
+      worstLoss = -Infinity;
     const before = trainer.evaluate(train).loss;
     for (const r of refs) {
       const value = r.data[r.index];
@@ -76,16 +87,25 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       r.data[r.index] = 0;
       const loss = trainer.evaluate(train).loss;
       r.data[r.index] = value;
-      if (loss > worstLoss) { worstLoss = loss; best = r; }
+      if (loss > worstLoss) {
+        worstLoss = loss;
+        best = r;
+      }
     }
-    if (!best) { shell.setStatus('ready', 'Every weight is already zero.'); return; }
+    if (!best) {
+      shell.setStatus('ready', 'Every weight is already zero.');
+      return;
+    }
     superWeight = { ...best, original: trained[refs.indexOf(best)] };
     superZeroed = false;
     diagram.select(best.address);
     zeroButton.removeAttribute('disabled');
     zeroButton.textContent = 'Zero the super weight';
     el.dataset.superWeight = describeWeight(best.address, trainer.model.sizes);
-    shell.setStatus('ready', `Super weight: ${describeWeight(best.address, trainer.model.sizes)} = ${best.data[best.index].toFixed(3)}. Removing it alone raises the training loss from ${formatNumber(before)} to ${formatNumber(worstLoss)}.`);
+    shell.setStatus(
+      'ready',
+      `Super weight: ${describeWeight(best.address, trainer.model.sizes)} = ${best.data[best.index].toFixed(3)}. Removing it alone raises the training loss from ${formatNumber(before)} to ${formatNumber(worstLoss)}.`,
+    );
     apply();
   };
 
@@ -103,8 +123,14 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
       if (epoch % 10 === 0) draw();
     },
     onStop: (error) => {
-      if (error) { shell.setStatus('error', 'Training stopped because of an internal error.'); return; }
-      if (trainer.diverged) { shell.setStatus('diverged', 'Diverged: loss became infinite/NaN while training.'); return; }
+      if (error) {
+        shell.setStatus('error', 'Training stopped because of an internal error.');
+        return;
+      }
+      if (trainer.diverged) {
+        shell.setStatus('diverged', 'Diverged: loss became infinite/NaN while training.');
+        return;
+      }
       trained = refs.map((r) => r.data[r.index]);
       baseline = trainer.evaluate(test);
       pruneSlider.input.removeAttribute('disabled');
@@ -114,16 +140,41 @@ export function mount(el: HTMLElement, params: Record<string, string>): void {
     },
   });
 
-  const pruneSlider = slider({ label: 'Prune smallest weights (%)', min: 0, max: 100, step: 5, value: 0, format: (v) => `${v}%`, onInput: (v) => { prunePercent = v; apply(); } });
+  const pruneSlider = slider({
+    label: 'Prune smallest weights (%)',
+    min: 0,
+    max: 100,
+    step: 5,
+    value: 0,
+    format: (v) => `${v}%`,
+    onInput: (v) => {
+      prunePercent = v;
+      apply();
+    },
+  });
   pruneSlider.input.setAttribute('disabled', '');
   shell.controls.append(pruneSlider.root);
   const findButton = button('Find the super weight', findSuperWeight, { disabled: '' });
-  const zeroButton = button('Zero the super weight', () => {
-    superZeroed = !superZeroed;
-    zeroButton.textContent = superZeroed ? 'Restore the super weight' : 'Zero the super weight';
-    apply();
-  }, { disabled: '' });
-  shell.actions.append(findButton, zeroButton, copyLinkButton('pruning', () => ({ ...p }), (m) => { shell.status.textContent = m; }));
+  const zeroButton = button(
+    'Zero the super weight',
+    () => {
+      superZeroed = !superZeroed;
+      zeroButton.textContent = superZeroed ? 'Restore the super weight' : 'Zero the super weight';
+      apply();
+    },
+    { disabled: '' },
+  );
+  shell.actions.append(
+    findButton,
+    zeroButton,
+    copyLinkButton(
+      'pruning',
+      () => ({ ...p }),
+      (m) => {
+        shell.status.textContent = m;
+      },
+    ),
+  );
   draw();
   loop.start();
 }

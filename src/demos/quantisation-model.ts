@@ -3,10 +3,21 @@
 // tensor, per output channel or per group, symmetric or asymmetric; or MXFP4), and what that costs: bits
 // stored and test accuracy. DOM-free and deterministic, shared by the static figure and the live demo.
 
-import { createTrainer, dequantise, mlp, quantise, topLevel, type DataSet, type Mlp, type QuantFormat, type Quantised, type Trainer } from '../training/index.ts';
+import {
+  createTrainer,
+  type DataSet,
+  dequantise,
+  type Mlp,
+  mlp,
+  type QuantFormat,
+  type Quantised,
+  quantise,
+  type Trainer,
+  topLevel,
+} from '../training/index.ts';
 import { classificationData } from './experiments.ts';
-import { PLAYGROUND_DEFAULTS, type DemoParams } from './params.ts';
-import { featurise, parseFeatures, PLAYGROUND_POINTS, type FeatureName } from './playground-model.ts';
+import { type DemoParams, PLAYGROUND_DEFAULTS } from './params.ts';
+import { type FeatureName, featurise, PLAYGROUND_POINTS, parseFeatures } from './playground-model.ts';
 
 export type QuantisationParams = DemoParams<'quantisation'>;
 
@@ -17,7 +28,9 @@ export const BIT_WIDTHS = [8, 4, 3, 2] as const;
 /** Block size of MXFP4 (OCP Microscaling): 32 values share one 8-bit power-of-two scale. */
 export const MX_BLOCK = 32;
 /** Bits stored per scale or offset: fp16 for integer formats, an 8-bit exponent (E8M0) for MX blocks. */
-const SCALE_BITS = 16, MX_SCALE_BITS = 8, FLOAT_BITS = 32;
+const SCALE_BITS = 16,
+  MX_SCALE_BITS = 8,
+  FLOAT_BITS = 32;
 
 export interface QuantScheme {
   format: 'int' | 'mxfp4';
@@ -43,7 +56,12 @@ export function groupOf(scheme: QuantScheme, rows: number): number {
 
 export function describeScheme(scheme: QuantScheme): string {
   if (scheme.format === 'mxfp4') return 'MXFP4 (4-bit E2M1 floats, a power-of-two scale per block of 32)';
-  const scales = scheme.scales === 'tensor' ? 'one scale per tensor' : scheme.scales === 'channel' ? 'one scale per output channel' : `one scale per group of ${scheme.group}`;
+  const scales =
+    scheme.scales === 'tensor'
+      ? 'one scale per tensor'
+      : scheme.scales === 'channel'
+        ? 'one scale per output channel'
+        : `one scale per group of ${scheme.group}`;
   return `int${scheme.bits} ${scheme.range}, ${scales}`;
 }
 
@@ -55,8 +73,11 @@ export function storedBits(q: Quantised): number {
 
 /** The representable values of one group (level·scale + offset), ascending: the grid drawn over the histogram. */
 export function gridValues(q: Quantised, group: number): number[] {
-  const top = topLevel(q.format), s = q.scale.data[group], o = q.offset.data[group];
-  const levels = q.format.e2m1 ? [0.5, 1, 1.5, 2, 3, 4, 6].flatMap((m) => [-m, m]).concat(0)
+  const top = topLevel(q.format),
+    s = q.scale.data[group],
+    o = q.offset.data[group];
+  const levels = q.format.e2m1
+    ? [0.5, 1, 1.5, 2, 3, 4, 6].flatMap((m) => [-m, m]).concat(0)
     : Array.from({ length: q.format.symmetric ? 2 * top + 1 : top + 1 }, (_, k) => (q.format.symmetric ? k - top : k));
   return levels.map((l) => l * s + o).sort((a, b) => a - b);
 }
@@ -119,7 +140,10 @@ export function evaluateScheme(setup: QuantisationSetup, scheme: QuantScheme): S
 
 /** The unquantised network: float32 everywhere. */
 export function floatResult(setup: QuantisationSetup): { accuracy: number; bytes: number } {
-  return { accuracy: setup.trainer.evaluate(setup.data.test).accuracy, bytes: (setup.model.parameters.reduce((n, p) => n + p.data.length, 0) * FLOAT_BITS) / 8 };
+  return {
+    accuracy: setup.trainer.evaluate(setup.data.test).accuracy,
+    bytes: (setup.model.parameters.reduce((n, p) => n + p.data.length, 0) * FLOAT_BITS) / 8,
+  };
 }
 
 /** One point per scheme for the accuracy chart: every integer width with these scales and range, MXFP4, float32. */
@@ -138,8 +162,16 @@ export interface SchemePoint {
 }
 
 export function schemePoints(setup: QuantisationSetup, scheme: QuantScheme): SchemePoint[] {
-  const point = (name: string, series: string, bits: number, r: { accuracy: number; bytes: number }, highlight = false): SchemePoint =>
-    ({ name, bytes: r.bytes, x: bits, y: r.accuracy, label: series === 'mx' ? 'MX' : name.replace('float32', 'fp32'), series, highlight, labelBelow: series === 'mx' });
+  const point = (name: string, series: string, bits: number, r: { accuracy: number; bytes: number }, highlight = false): SchemePoint => ({
+    name,
+    bytes: r.bytes,
+    x: bits,
+    y: r.accuracy,
+    label: series === 'mx' ? 'MX' : name.replace('float32', 'fp32'),
+    series,
+    highlight,
+    labelBelow: series === 'mx',
+  });
   const points = BIT_WIDTHS.map((bits) => {
     const r = evaluateScheme(setup, { ...scheme, format: 'int', bits });
     return point(`int${bits}`, 'int', r.bitsPerWeight, r, scheme.format === 'int' && scheme.bits === bits);

@@ -2,9 +2,9 @@
 // description, and the static fallback HTML placed inside each `.kb-demo` element.
 
 import { renderFallback } from './fallbacks.ts';
-import { DEMO_NAMES, describeDemoParams, isDemoName, resolveDemoParams, validateDemoParams, type DemoName } from './params.ts';
+import { DEMO_NAMES, type DemoName, describeDemoParams, isDemoName, resolveDemoParams, validateDemoParams } from './params.ts';
 
-export { DEMO_NAMES, describeDemoParams, isDemoName, validateDemoParams, type DemoName };
+export { DEMO_NAMES, type DemoName, describeDemoParams, isDemoName, validateDemoParams };
 
 /**
  * Safe static HTML (a <figure> with an inline SVG and a caption) for a demo, computed with the training

@@ -13,15 +13,26 @@ export interface Palette {
 }
 
 const DEFAULTS: Palette = {
-  positive: '#1d4ed8', negative: '#c2410c', ink: '#1f2937', muted: '#6b7280', grid: '#d1d5db', surface: '#ffffff', accent: '#047857',
+  positive: '#1d4ed8',
+  negative: '#c2410c',
+  ink: '#1f2937',
+  muted: '#6b7280',
+  grid: '#d1d5db',
+  surface: '#ffffff',
+  accent: '#047857',
 };
 
 export function readPalette(el: Element): Palette {
   const style = getComputedStyle(el);
   const read = (name: keyof Palette): string => style.getPropertyValue(`--demo-${name}`).trim() || DEFAULTS[name];
   return {
-    positive: read('positive'), negative: read('negative'), ink: read('ink'), muted: read('muted'),
-    grid: read('grid'), surface: read('surface'), accent: read('accent'),
+    positive: read('positive'),
+    negative: read('negative'),
+    ink: read('ink'),
+    muted: read('muted'),
+    grid: read('grid'),
+    surface: read('surface'),
+    accent: read('accent'),
   };
 }
 
@@ -53,7 +64,10 @@ export const MAP_TINT = 0.3;
 
 /** WCAG relative luminance of an sRGB colour (channels 0–255). */
 export function luminance([r, g, b]: Rgb): number {
-  const linear = (c: number): number => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const linear = (c: number): number => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
 

@@ -1,7 +1,7 @@
 // Plain-DOM building blocks for demo controls: labelled sliders and selects, buttons, a live status line,
 // the demo layout shell and the "Copy link" button. Every control is a native, keyboard-operable element.
 
-import { formatParamValue, type DemoName, type ParamValue } from './params.ts';
+import { type DemoName, formatParamValue, type ParamValue } from './params.ts';
 import { writeHashParams } from './url-state.ts';
 
 let idCounter = 0;
@@ -54,16 +54,31 @@ export function slider(options: SliderOptions): Slider {
   };
   input.value = String(toPosition(options.value));
   show(options.value);
-  input.addEventListener('input', () => { show(); options.onInput(toValue(Number(input.value))); });
+  input.addEventListener('input', () => {
+    show();
+    options.onInput(toValue(Number(input.value)));
+  });
   const root = h('div', { class: 'kb-demo-control' }, h('label', { for: id }, options.label, ' ', output), input);
-  return { root, input, value: () => toValue(Number(input.value)), set(value) { input.value = String(toPosition(value)); show(value); } };
+  return {
+    root,
+    input,
+    value: () => toValue(Number(input.value)),
+    set(value) {
+      input.value = String(toPosition(value));
+      show(value);
+    },
+  };
 }
 
 /** Logarithmic slider over [min, max] (both > 0), positions are log10 values. */
 export function logSlider(options: Omit<SliderOptions, 'min' | 'max' | 'step' | 'toValue' | 'toPosition'> & { min: number; max: number }): Slider {
   return slider({
-    ...options, min: Math.log10(options.min), max: Math.log10(options.max), step: 0.01,
-    toValue: (p) => Number((10 ** p).toPrecision(2)), toPosition: Math.log10,
+    ...options,
+    min: Math.log10(options.min),
+    max: Math.log10(options.max),
+    step: 0.01,
+    toValue: (p) => Number((10 ** p).toPrecision(2)),
+    toPosition: Math.log10,
   });
 }
 
@@ -74,14 +89,27 @@ export interface Select<T extends string> {
   set(value: T): void;
 }
 
-export function select<T extends string>(options: { label: string; options: readonly T[]; value: T; labels?: Partial<Record<T, string>>; onChange: (value: T) => void }): Select<T> {
+export function select<T extends string>(options: {
+  label: string;
+  options: readonly T[];
+  value: T;
+  labels?: Partial<Record<T, string>>;
+  onChange: (value: T) => void;
+}): Select<T> {
   const id = uniqueId('select');
   const el = h('select', { id });
   for (const option of options.options) el.append(h('option', { value: option }, options.labels?.[option] ?? option));
   el.value = options.value;
   const value = (): T => el.value as T; // only our own <option> values can be selected
   el.addEventListener('change', () => options.onChange(value()));
-  return { root: h('div', { class: 'kb-demo-control' }, h('label', { for: id }, options.label), el), select: el, value, set(v) { el.value = v; } };
+  return {
+    root: h('div', { class: 'kb-demo-control' }, h('label', { for: id }, options.label), el),
+    select: el,
+    value,
+    set(v) {
+      el.value = v;
+    },
+  };
 }
 
 export function button(label: string, onClick: () => void, attributes: Record<string, string> = {}): HTMLButtonElement {
@@ -121,9 +149,17 @@ export function createShell(el: HTMLElement, title: string): Shell {
   el.replaceChildren(body);
   el.classList.add('kb-demo-live');
   return {
-    body, controls, figures, status, actions,
-    addBeforeStatus(node) { body.insertBefore(node, status); },
-    addAfterStatus(node) { body.append(node); },
+    body,
+    controls,
+    figures,
+    status,
+    actions,
+    addBeforeStatus(node) {
+      body.insertBefore(node, status);
+    },
+    addAfterStatus(node) {
+      body.append(node);
+    },
     setStatus(state, message) {
       el.dataset.state = state;
       status.textContent = message;

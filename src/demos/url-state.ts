@@ -18,7 +18,11 @@ export function decodeHashParams(name: DemoName, hash: string): Record<string, s
   const params: Record<string, string> = {};
   let encoded = entries(hash).get(name);
   if (!encoded) return params;
-  try { encoded = decodeURIComponent(encoded); } catch { /* keep as written */ }
+  try {
+    encoded = decodeURIComponent(encoded);
+  } catch {
+    /* keep as written */
+  }
   for (const pair of encoded.split(',')) {
     const colon = pair.indexOf(':');
     if (colon > 0) params[pair.slice(0, colon)] = pair.slice(colon + 1);
@@ -28,9 +32,14 @@ export function decodeHashParams(name: DemoName, hash: string): Record<string, s
 
 /** The hash with this demo's entry replaced (other demos' entries and unrelated text kept). */
 export function encodeHashParams(name: DemoName, params: Record<string, string>, hash: string): string {
-  const value = Object.entries(params).map(([k, v]) => `${k}:${v}`).join(',');
-  const kept = hash.replace(/^#/, '').split('&').filter((part) => part && !part.startsWith(`${PREFIX}${name}=`));
-  return '#' + [...kept, `${PREFIX}${name}=${value}`].join('&');
+  const value = Object.entries(params)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',');
+  const kept = hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part && !part.startsWith(`${PREFIX}${name}=`));
+  return `#${[...kept, `${PREFIX}${name}=${value}`].join('&')}`;
 }
 
 export function readHashParams(name: DemoName): Record<string, string> {

@@ -39,7 +39,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function summary(p: Payload): string {
   const count = (s: PanelDiagnostic['severity']) => p.diagnostics.filter((d) => d.severity === s).length;
-  const parts = [count('error') && plural(count('error'), 'error'), count('warning') && plural(count('warning'), 'warning'), count('info') && `${count('info')} info`].filter(Boolean);
+  const parts = [
+    count('error') && plural(count('error'), 'error'),
+    count('warning') && plural(count('warning'), 'warning'),
+    count('info') && `${count('info')} info`,
+  ].filter(Boolean);
   return parts.length === 0 ? `No problems in ${p.file}` : `${parts.join(', ')} in ${p.file}`;
 }
 
@@ -57,7 +61,13 @@ function render(p: Payload): void {
   panel?.remove();
   panel = null;
   if (p.file === null) return;
-  const worst = p.diagnostics.some((d) => d.severity === 'error') ? 'error' : p.diagnostics.some((d) => d.severity === 'warning') ? 'warning' : p.diagnostics.length > 0 ? 'info' : 'none';
+  const worst = p.diagnostics.some((d) => d.severity === 'error')
+    ? 'error'
+    : p.diagnostics.some((d) => d.severity === 'warning')
+      ? 'warning'
+      : p.diagnostics.length > 0
+        ? 'info'
+        : 'none';
   const root = el('aside', 'kb-dev-panel');
   root.dataset.worst = worst;
   root.setAttribute('aria-label', "Problems in this page's file (development server only)");
@@ -75,7 +85,13 @@ function render(p: Payload): void {
       const item = el('li', 'kb-dev-panel__item');
       item.dataset.severity = d.severity;
       const where = el('p', 'kb-dev-panel__where');
-      where.append(el('span', 'kb-dev-panel__severity', d.severity), ' ', el('code', 'kb-dev-panel__location', `${d.file}:${d.line}`), ' ', el('span', 'kb-dev-panel__code', d.code));
+      where.append(
+        el('span', 'kb-dev-panel__severity', d.severity),
+        ' ',
+        el('code', 'kb-dev-panel__location', `${d.file}:${d.line}`),
+        ' ',
+        el('span', 'kb-dev-panel__code', d.code),
+      );
       item.append(where, el('p', 'kb-dev-panel__message', d.message));
       list.append(item);
     }

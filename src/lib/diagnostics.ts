@@ -25,7 +25,10 @@ export const DIAGNOSTIC_CODES = {
   'invalid-math': { severity: 'warning', summary: 'a $…$ or $$…$$ formula is not valid KaTeX; its source is shown instead' },
   'missing-definition': { severity: 'info', summary: 'a concept has no definition anywhere on its page, so it has no lead, preview or search summary' },
   'invalid-json-ld': { severity: 'warning', summary: 'a ```json-ld block is not valid JSON; it is shown as code and its data is ignored' },
-  'conflicting-data': { severity: 'warning', summary: "a page's JSON-LD and its `key:: value` properties disagree (term id, title, parents, domain or maturity)" },
+  'conflicting-data': {
+    severity: 'warning',
+    summary: "a page's JSON-LD and its `key:: value` properties disagree (term id, title, parents, domain or maturity)",
+  },
   'todo-placeholder': { severity: 'warning', summary: "a published page still holds the new-term scaffold's TODO text" },
   'parent-is-private': { severity: 'info', summary: 'an `is-subclass-of` target is a withheld page, so the published taxonomy leaves it out' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
@@ -46,13 +49,7 @@ export interface Diagnostic {
   suggestions?: string[];
 }
 
-export function diagnostic(
-  code: DiagnosticCode,
-  file: string,
-  line: number,
-  message: string,
-  target?: string,
-): Diagnostic {
+export function diagnostic(code: DiagnosticCode, file: string, line: number, message: string, target?: string): Diagnostic {
   const d: Diagnostic = { severity: DIAGNOSTIC_CODES[code].severity, code, file, line: Math.max(1, line), message };
   if (target !== undefined) d.target = target;
   return d;

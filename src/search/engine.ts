@@ -6,10 +6,10 @@
 // picks each result's excerpt (the definition when the query names the concept, else Pagefind's
 // passage) and loads the did-you-mean term files (suggest.ts). The header box loads this module only
 // when the reader starts searching.
-import { markWords, parseExcerpt, safeHref, type ExcerptRun } from './excerpt.ts';
+import { type ExcerptRun, markWords, parseExcerpt, safeHref } from './excerpt.ts';
+import { type GroupedConcept, SEARCH_MANIFEST, type SearchManifest } from './manifest.ts';
 import { namesConcept, rerank, wordsIn } from './rank.ts';
-import { prepareTerms, suggest, termFileOf, termKey, TERMS_FOLDER, type PreparedTerm, type Suggestion, type TermFile, type TermIndex } from './suggest.ts';
-import { SEARCH_MANIFEST, type GroupedConcept, type SearchManifest } from './manifest.ts';
+import { type PreparedTerm, prepareTerms, type Suggestion, suggest, TERMS_FOLDER, type TermFile, type TermIndex, termFileOf, termKey } from './suggest.ts';
 import type { PagefindApi, PagefindFilterCounts, PagefindFilterSelection, PagefindResult, PagefindResultData, PagefindSubResult } from './types.ts';
 
 export interface ResultRow {
@@ -71,7 +71,13 @@ export function expandGroup(data: PagefindResultData, branch: string | null): Pa
     const slug = decodeURIComponent(sub.url.slice(sub.url.indexOf('#') + 1));
     const f = Object.hasOwn(facts, slug) ? facts[slug] : undefined;
     if (!f || (branch !== null && !f.branches.includes(branch))) continue;
-    const meta: Record<string, string | undefined> = { title: f.title, summary: f.summary, termId: f.termId ?? undefined, domain: f.domain ?? undefined, status: f.status ?? undefined };
+    const meta: Record<string, string | undefined> = {
+      title: f.title,
+      summary: f.summary,
+      termId: f.termId ?? undefined,
+      domain: f.domain ?? undefined,
+      status: f.status ?? undefined,
+    };
     if (f.aliases.length > 0) meta.aliases = f.aliases.join(' | ');
     out.push({ data: { url: `/concepts/${slug}/`, excerpt: sub.excerpt, meta }, score: score(sub) });
   }

@@ -55,10 +55,11 @@ export function rerank<T>(query: string, items: readonly T[], metaOf: (item: T) 
     .map(({ item }) => item);
 }
 
-
 /** The words of a normalised text (letters and digits). */
 export function wordsIn(text: string): string[] {
-  return normalise(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return normalise(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
 }
 
 /** Whether the query names the concept: an exact match, or every query word begins a word of its title or of one alias. */

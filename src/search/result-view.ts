@@ -16,7 +16,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: str
 export function resultParts(row: ResultRow, prefix: string): HTMLElement[] {
   const { data, href } = row;
   const parts: HTMLElement[] = [el('span', `${prefix}__title`, data.meta.title ?? href)];
-  const facts = [data.meta.termId, data.meta.domain, data.meta.status].filter((v): v is string => Boolean(v && v.trim()));
+  const facts = [data.meta.termId, data.meta.domain, data.meta.status].filter((v): v is string => Boolean(v?.trim()));
   if (facts.length > 0) {
     const line = el('span', `${prefix}__facts`);
     facts.forEach((fact, k) => line.append(el('span', k === 0 && data.meta.termId ? `${prefix}__id` : '', fact)));

@@ -3,8 +3,8 @@
 // shared and reached from the header's Enter or "All results"); every result can be reached, a page
 // at a time ("Show more results"); near misses get "Did you mean …?" links. The markup is
 // src/pages/search/index.astro; the engine is shared with the header box (engine.ts).
-import { SearchEngine, type ResultRow, type SearchRun } from './engine.ts';
-import { FILTERS, resultsUrl, type FilterName } from './params.ts';
+import { type ResultRow, SearchEngine, type SearchRun } from './engine.ts';
+import { FILTERS, type FilterName, resultsUrl } from './params.ts';
 import { el, resultParts, suggestionLine } from './result-view.ts';
 import type { PagefindFilterSelection } from './types.ts';
 
@@ -126,7 +126,7 @@ export function initResultsPage(root: HTMLElement): void {
 
   const showMore = async (): Promise<void> => {
     const r = run;
-    if (!r || !r.more) return;
+    if (!r?.more) return;
     const mine = seq;
     // Not `disabled`: that would take the focus away from the button.
     if (moreButton.getAttribute('aria-busy') === 'true') return;

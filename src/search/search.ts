@@ -6,7 +6,7 @@
 // Results are real links; the DOM is built from text nodes, never HTML strings. Enter opens the
 // highlighted result, or, with none highlighted, the full results page.
 import type { ResultRow, SearchEngine, SearchRun } from './engine.ts';
-import { FILTERS, resultsUrl, type FilterName } from './params.ts';
+import { FILTERS, type FilterName, resultsUrl } from './params.ts';
 import { el, resultParts, suggestionLine } from './result-view.ts';
 import type { PagefindFilterSelection } from './types.ts';
 
@@ -181,7 +181,7 @@ export function initSearch(root: HTMLElement): void {
 
   const showMore = async (): Promise<void> => {
     const r = run;
-    if (!r || !r.more) return;
+    if (!r?.more) return;
     const mine = seq;
     // Not `disabled`: that would take the focus away from the button (and close the header panel).
     if (moreButton.getAttribute('aria-busy') === 'true') return;
@@ -210,7 +210,10 @@ export function initSearch(root: HTMLElement): void {
     const term = input.value.trim();
     const last = term.split(/\s+/).pop() ?? '';
     const settled = last.replace(/[^\p{L}\p{N}]/gu, '').length >= 3;
-    if (settled) void engine().then((e) => e.preload(term, selection())).catch(() => undefined);
+    if (settled)
+      void engine()
+        .then((e) => e.preload(term, selection()))
+        .catch(() => undefined);
     timer = setTimeout(() => void search(), settled || !term ? DEBOUNCE_MS : PAUSE_MS);
   };
 
@@ -245,7 +248,9 @@ export function initSearch(root: HTMLElement): void {
 
   // Start fetching Pagefind as soon as the reader shows intent.
   input.addEventListener('focus', () => {
-    void engine().then((e) => e.load()).catch(() => undefined);
+    void engine()
+      .then((e) => e.load())
+      .catch(() => undefined);
     if (input.value.trim() && run) open(true);
   });
   input.addEventListener('click', () => {

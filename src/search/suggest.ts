@@ -90,7 +90,11 @@ export function termFiles(rows: readonly TermRow[]): Map<string, TermIndex | Ter
   }
   const all = [...unique.values()].sort((a, b) => (a.row[0] < b.row[0] ? -1 : a.row[0] > b.row[0] ? 1 : (a.row[1] ?? '') < (b.row[1] ?? '') ? -1 : 1));
   const files = new Map<string, TermRow[]>();
-  if (all.length <= TERMS_PER_FILE) files.set('all', all.map((t) => t.row));
+  if (all.length <= TERMS_PER_FILE)
+    files.set(
+      'all',
+      all.map((t) => t.row),
+    );
   else {
     const split = (terms: typeof all, depth: number): void => {
       const groups = new Map<string, typeof all>();
@@ -102,7 +106,11 @@ export function termFiles(rows: readonly TermRow[]): Map<string, TermIndex | Ter
       }
       for (const [name, group] of groups) {
         if (group.length > TERMS_PER_FILE && depth < MAX_DEPTH && !name.endsWith('-')) split(group, depth + 1);
-        else files.set(name, group.map((t) => t.row));
+        else
+          files.set(
+            name,
+            group.map((t) => t.row),
+          );
       }
     };
     split(all, 1);
@@ -181,7 +189,7 @@ export function suggest(query: string, terms: readonly PreparedTerm[], limit = 3
     const seen = best.get(concept);
     const s: Suggestion = { term: t.row[0], title: t.row[1] ?? null, score };
     // Per concept the closest term; on a tie its preferred term, then the shorter one.
-    const better = !seen || score < seen.s.score || (score === seen.s.score && (rank(s, t.key) < rank(seen.s, seen.key)));
+    const better = !seen || score < seen.s.score || (score === seen.s.score && rank(s, t.key) < rank(seen.s, seen.key));
     if (better) best.set(concept, { s, key: t.key });
   }
   return [...best.values()]

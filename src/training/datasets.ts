@@ -32,7 +32,8 @@ type Point = (i: number, count: number, rng: Rng) => [number, number, number];
 
 function points2d(point: Point, { count = 200, noise = 0, seed = 1 }: DataSetOptions): DataSet {
   const rng = createRng(seed);
-  const inputs = new Float64Array(count * 2), targets = new Float64Array(count);
+  const inputs = new Float64Array(count * 2),
+    targets = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const [x, y, label] = point(i, count, rng);
     inputs[2 * i] = x + noise * rng.normal();
@@ -44,7 +45,8 @@ function points2d(point: Point, { count = 200, noise = 0, seed = 1 }: DataSetOpt
 
 export function noisyLine({ count = 100, noise = 0.1, seed = 1 }: DataSetOptions = {}): DataSet {
   const rng = createRng(seed);
-  const inputs = new Float64Array(count), targets = new Float64Array(count);
+  const inputs = new Float64Array(count),
+    targets = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const x = 2 * rng.next() - 1;
     inputs[i] = x;
@@ -66,7 +68,8 @@ export function xor(options: DataSetOptions = {}): DataSet {
 export function circles(options: DataSetOptions = {}): DataSet {
   return points2d((i, _n, rng) => {
     const inner = i % 2 === 0;
-    const r = inner ? 0.5 * rng.next() : 0.7 + 0.3 * rng.next(), angle = 2 * Math.PI * rng.next();
+    const r = inner ? 0.5 * rng.next() : 0.7 + 0.3 * rng.next(),
+      angle = 2 * Math.PI * rng.next();
     return [r * Math.cos(angle), r * Math.sin(angle), inner ? 1 : 0];
   }, options);
 }
@@ -82,7 +85,10 @@ export function twoGaussians(options: DataSetOptions = {}): DataSet {
 /** Two interleaved spirals of 1.75 turns each. */
 export function spirals(options: DataSetOptions = {}): DataSet {
   return points2d((i, count) => {
-    const half = Math.ceil(count / 2), k = i >> 1, t = k / half, angle = 3.5 * Math.PI * t + (i % 2) * Math.PI;
+    const half = Math.ceil(count / 2),
+      k = i >> 1,
+      t = k / half,
+      angle = 3.5 * Math.PI * t + (i % 2) * Math.PI;
     return [t * Math.sin(angle), t * Math.cos(angle), i % 2 === 0 ? 1 : 0];
   }, options);
 }
@@ -93,7 +99,8 @@ export function makeDataSet(name: DataSetName, options: DataSetOptions = {}): Da
 
 function subset(data: DataSet, rows: ArrayLike<number>): DataSet {
   const { inputSize: a, targetSize: b } = data;
-  const inputs = new Float64Array(rows.length * a), targets = new Float64Array(rows.length * b);
+  const inputs = new Float64Array(rows.length * a),
+    targets = new Float64Array(rows.length * b);
   for (let i = 0; i < rows.length; i++) {
     inputs.set(data.inputs.subarray(rows[i] * a, rows[i] * a + a), i * a);
     targets.set(data.targets.subarray(rows[i] * b, rows[i] * b + b), i * b);

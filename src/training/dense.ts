@@ -1,10 +1,10 @@
 // Dense (fully connected) layer: y = activation(x·W + b), W is inputs×outputs, b is 1×outputs.
 
-import { activate, type ActivationName } from './activations.ts';
-import { initialise, type InitialiserName } from './initialisers.ts';
+import { type ActivationName, activate } from './activations.ts';
+import { type InitialiserName, initialise } from './initialisers.ts';
 import { addBias, matmul } from './ops.ts';
 import type { Rng } from './rng.ts';
-import { tensor, type DType, type Tensor } from './tensor.ts';
+import { type DType, type Tensor, tensor } from './tensor.ts';
 
 export interface Dense {
   readonly weights: Tensor;

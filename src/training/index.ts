@@ -2,24 +2,49 @@
 // activations, losses, regularisation, layers (dense and low-rank adapted), frozen parameters, quantisation,
 // optimisers, initialisers, seeded RNG, data sets, trainer.
 
-export { createRng, type Rng } from './rng.ts';
-export { Graph, Tensor, operation, tensor, tensorLike, type DType, type TensorData } from './tensor.ts';
-export { add, addBias, matmul, scale } from './ops.ts';
-export { ACTIVATIONS, activate, linear, relu, sigmoid, softmax, tanh, type ActivationName } from './activations.ts';
+export { ACTIVATIONS, type ActivationName, activate, linear, relu, sigmoid, softmax, tanh } from './activations.ts';
 export {
-  PROBABILITY_EPSILON, binaryCrossEntropy, binaryCrossEntropyWithLogits, categoricalCrossEntropy, mse, softmaxCrossEntropyWithLogits,
-} from './losses.ts';
-export { l1, l2 } from './regularisation.ts';
-export { INITIALISERS, UNIFORM_LIMIT, initialise, type InitialiserName } from './initialisers.ts';
-export { dense, type Dense, type DenseOptions } from './dense.ts';
-export { mlp, stack, type Mlp, type MlpOptions } from './mlp.ts';
-export { lowRankDense, lowRankMlp, type LowRankDense } from './low-rank.ts';
-export { dequantise, quantise, topLevel, type QuantFormat, type Quantised } from './quantise.ts';
-export { OPTIMISERS, adam, createOptimiser, momentum, sgd, type Optimiser, type OptimiserName, type OptimiserOptions } from './optimisers.ts';
-export {
-  DATA_SETS, LINE_INTERCEPT, LINE_SLOPE, circles, makeDataSet, noisyLine, shuffledIndices, splitDataSet, spirals, twoGaussians, xor,
-  type DataSet, type DataSetName, type DataSetOptions,
+  circles,
+  DATA_SETS,
+  type DataSet,
+  type DataSetName,
+  type DataSetOptions,
+  LINE_INTERCEPT,
+  LINE_SLOPE,
+  makeDataSet,
+  noisyLine,
+  shuffledIndices,
+  spirals,
+  splitDataSet,
+  twoGaussians,
+  xor,
 } from './datasets.ts';
+export { type Dense, type DenseOptions, dense } from './dense.ts';
+export { INITIALISERS, type InitialiserName, initialise, UNIFORM_LIMIT } from './initialisers.ts';
 export {
-  LOSSES, REGULARISATIONS, createTrainer, type Evaluation, type LossName, type RegularisationName, type StepResult, type Trainer, type TrainerOptions,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  categoricalCrossEntropy,
+  mse,
+  PROBABILITY_EPSILON,
+  softmaxCrossEntropyWithLogits,
+} from './losses.ts';
+export { type LowRankDense, lowRankDense, lowRankMlp } from './low-rank.ts';
+export { type Mlp, type MlpOptions, mlp, stack } from './mlp.ts';
+export { add, addBias, matmul, scale } from './ops.ts';
+export { adam, createOptimiser, momentum, OPTIMISERS, type Optimiser, type OptimiserName, type OptimiserOptions, sgd } from './optimisers.ts';
+export { dequantise, type QuantFormat, type Quantised, quantise, topLevel } from './quantise.ts';
+export { l1, l2 } from './regularisation.ts';
+export { createRng, type Rng } from './rng.ts';
+export { type DType, Graph, operation, Tensor, type TensorData, tensor, tensorLike } from './tensor.ts';
+export {
+  createTrainer,
+  type Evaluation,
+  LOSSES,
+  type LossName,
+  REGULARISATIONS,
+  type RegularisationName,
+  type StepResult,
+  type Trainer,
+  type TrainerOptions,
 } from './trainer.ts';

@@ -11,7 +11,9 @@ export type InitialiserName = (typeof INITIALISERS)[number];
 export const UNIFORM_LIMIT = 0.5;
 
 export function initialise(name: InitialiserName, data: TensorData, fanIn: number, fanOut: number, rng: Rng): void {
-  const uniform = (limit: number): void => { for (let i = 0; i < data.length; i++) data[i] = (2 * rng.next() - 1) * limit; };
+  const uniform = (limit: number): void => {
+    for (let i = 0; i < data.length; i++) data[i] = (2 * rng.next() - 1) * limit;
+  };
   if (name === 'zeros') data.fill(0);
   else if (name === 'uniform') uniform(UNIFORM_LIMIT);
   else if (name === 'xavier') uniform(Math.sqrt(6 / (fanIn + fanOut)));

@@ -5,10 +5,10 @@
 import { activate } from './activations.ts';
 import type { Dense } from './dense.ts';
 import { initialise } from './initialisers.ts';
-import { stack, type Mlp } from './mlp.ts';
+import { type Mlp, stack } from './mlp.ts';
 import { add, addBias, matmul, scale } from './ops.ts';
 import type { Rng } from './rng.ts';
-import { tensor, type Tensor } from './tensor.ts';
+import { type Tensor, tensor } from './tensor.ts';
 
 export interface LowRankDense extends Dense {
   /** inputs × rank */
@@ -21,7 +21,8 @@ export interface LowRankDense extends Dense {
 export function lowRankDense(base: Dense, rank: number, rng: Rng, alpha = rank): LowRankDense {
   const { weights, bias, activation } = base;
   weights.frozen = bias.frozen = true;
-  const a = tensor(weights.rows, rank, weights.dtype), b = tensor(rank, weights.cols, weights.dtype);
+  const a = tensor(weights.rows, rank, weights.dtype),
+    b = tensor(rank, weights.cols, weights.dtype);
   initialise('xavier', a.data, weights.rows, rank, rng);
   const preActivation = (x: Tensor): Tensor => addBias(add(matmul(x, weights), scale(matmul(matmul(x, a), b), alpha / rank)), bias);
   return { weights, bias, activation, a, b, preActivation, apply: (x) => activate(activation, preActivation(x)), parameters: () => [weights, bias, a, b] };

@@ -1,8 +1,8 @@
 // Multi-layer perceptron builder: a stack of dense layers from a list of layer sizes,
 // one activation for hidden layers and one for the output.
 
-import { activate, type ActivationName } from './activations.ts';
-import { dense, type Dense } from './dense.ts';
+import { type ActivationName, activate } from './activations.ts';
+import { type Dense, dense } from './dense.ts';
 import type { InitialiserName } from './initialisers.ts';
 import { createRng, type Rng } from './rng.ts';
 import type { DType, Tensor } from './tensor.ts';
@@ -45,7 +45,9 @@ export function stack(layers: readonly Dense[]): Mlp {
   const last = layers[layers.length - 1];
   const logits = (x: Tensor): Tensor => {
     let h = x;
-    layers.forEach((layer, i) => { h = i === layers.length - 1 ? layer.preActivation(h) : layer.apply(h); });
+    layers.forEach((layer, i) => {
+      h = i === layers.length - 1 ? layer.preActivation(h) : layer.apply(h);
+    });
     return h;
   };
   return {

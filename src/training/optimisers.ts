@@ -26,15 +26,19 @@ export interface OptimiserOptions {
  * and returns their new sum; frozen tensors are skipped. `prepare` runs once per step (Adam's step count).
  */
 function optimiser(
-  parameters: readonly Tensor[], learningRate: number,
-  update: (w: TensorData, g: TensorData, k: number, lr: number) => number, prepare = (lr: number): number => lr,
+  parameters: readonly Tensor[],
+  learningRate: number,
+  update: (w: TensorData, g: TensorData, k: number, lr: number) => number,
+  prepare = (lr: number): number => lr,
 ): Optimiser {
   const self: Optimiser = {
     learningRate,
     step() {
       const lr = prepare(self.learningRate);
       let checksum = 0;
-      parameters.forEach((p, k) => { if (!p.frozen) checksum += update(p.data, p.grad, k, lr); });
+      parameters.forEach((p, k) => {
+        if (!p.frozen) checksum += update(p.data, p.grad, k, lr);
+      });
       return checksum;
     },
   };
@@ -47,18 +51,26 @@ const state = (parameters: readonly Tensor[]): Float64Array[] => parameters.map(
 export function sgd(parameters: readonly Tensor[], options: OptimiserOptions): Optimiser {
   return optimiser(parameters, options.learningRate, (w, g, _k, lr) => {
     let sum = 0;
-    for (let i = 0; i < w.length; i++) { w[i] -= lr * g[i]; sum += w[i]; }
+    for (let i = 0; i < w.length; i++) {
+      w[i] -= lr * g[i];
+      sum += w[i];
+    }
     return sum;
   });
 }
 
 /** v ← β·v + g ; w ← w − lr·v */
 export function momentum(parameters: readonly Tensor[], options: OptimiserOptions): Optimiser {
-  const beta = options.beta1 ?? 0.9, velocity = state(parameters);
+  const beta = options.beta1 ?? 0.9,
+    velocity = state(parameters);
   return optimiser(parameters, options.learningRate, (w, g, k, lr) => {
     const v = velocity[k];
     let sum = 0;
-    for (let i = 0; i < w.length; i++) { v[i] = beta * v[i] + g[i]; w[i] -= lr * v[i]; sum += w[i]; }
+    for (let i = 0; i < w.length; i++) {
+      v[i] = beta * v[i] + g[i];
+      w[i] -= lr * v[i];
+      sum += w[i];
+    }
     return sum;
   });
 }
@@ -66,19 +78,29 @@ export function momentum(parameters: readonly Tensor[], options: OptimiserOption
 /** Adam with bias-corrected first and second moments. */
 export function adam(parameters: readonly Tensor[], options: OptimiserOptions): Optimiser {
   const { beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;
-  const first = state(parameters), second = state(parameters);
+  const first = state(parameters),
+    second = state(parameters);
   let t = 0;
-  return optimiser(parameters, options.learningRate, (w, g, k, lr) => {
-    const m = first[k], v = second[k];
-    let sum = 0;
-    for (let i = 0; i < w.length; i++) {
-      m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-      v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-      w[i] -= (lr * m[i]) / (Math.sqrt(v[i]) + epsilon);
-      sum += w[i];
-    }
-    return sum;
-  }, (lr) => { t++; return (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t); });
+  return optimiser(
+    parameters,
+    options.learningRate,
+    (w, g, k, lr) => {
+      const m = first[k],
+        v = second[k];
+      let sum = 0;
+      for (let i = 0; i < w.length; i++) {
+        m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+        v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+        w[i] -= (lr * m[i]) / (Math.sqrt(v[i]) + epsilon);
+        sum += w[i];
+      }
+      return sum;
+    },
+    (lr) => {
+      t++;
+      return (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    },
+  );
 }
 
 export function createOptimiser(name: OptimiserName, parameters: readonly Tensor[], options: OptimiserOptions): Optimiser {

@@ -1,11 +1,13 @@
 // Weight-penalty terms added to a loss: L1 = rate·Σ|w| and L2 = rate·½Σw², over one or more tensors,
 // with their (sub)gradients.
 
-import { operation, tensor, Tensor } from './tensor.ts';
+import { operation, type Tensor, tensor } from './tensor.ts';
 
 function penalty(weights: Tensor[], rate: number, value: (w: number) => number, slope: (w: number) => number): Tensor {
   const out = tensor(1, 1, weights[0]?.dtype ?? 'float32');
-  return operation(out, weights,
+  return operation(
+    out,
+    weights,
     () => {
       let s = 0;
       for (const w of weights) for (let i = 0; i < w.data.length; i++) s += value(w.data[i]);
@@ -14,7 +16,8 @@ function penalty(weights: Tensor[], rate: number, value: (w: number) => number, 
     () => {
       const k = rate * out.grad[0];
       for (const w of weights) for (let i = 0; i < w.data.length; i++) w.grad[i] += k * slope(w.data[i]);
-    });
+    },
+  );
 }
 
 export function l1(weights: Tensor[], rate: number): Tensor {
@@ -22,5 +25,10 @@ export function l1(weights: Tensor[], rate: number): Tensor {
 }
 
 export function l2(weights: Tensor[], rate: number): Tensor {
-  return penalty(weights, rate, (w) => 0.5 * w * w, (w) => w);
+  return penalty(
+    weights,
+    rate,
+    (w) => 0.5 * w * w,
+    (w) => w,
+  );
 }

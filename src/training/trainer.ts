@@ -1,6 +1,7 @@
 // Mini-batch training loop for an MLP: builds a reusable graph per batch size, runs forward,
 // backward and the optimiser step, and reports divergence (non-finite loss or weights) instead of continuing.
 
+import { activate } from './activations.ts';
 import type { DataSet } from './datasets.ts';
 import { shuffledIndices } from './datasets.ts';
 import { binaryCrossEntropy, binaryCrossEntropyWithLogits, categoricalCrossEntropy, mse, softmaxCrossEntropyWithLogits } from './losses.ts';
@@ -9,8 +10,7 @@ import { add } from './ops.ts';
 import { createOptimiser, type Optimiser, type OptimiserName } from './optimisers.ts';
 import { l1, l2 } from './regularisation.ts';
 import { createRng } from './rng.ts';
-import { activate } from './activations.ts';
-import { Graph, tensor, type Tensor, type TensorData } from './tensor.ts';
+import { Graph, type Tensor, type TensorData, tensor } from './tensor.ts';
 
 export const LOSSES = ['mse', 'bce', 'cce'] as const;
 export type LossName = (typeof LOSSES)[number];
@@ -67,24 +67,35 @@ interface BatchGraph {
 export function createTrainer(options: TrainerOptions): Trainer {
   const { model, loss, batchSize = 10, regularisation = 'none', regularisationRate = 0 } = options;
   const { dtype, sizes } = model;
-  const inputSize = sizes[0], outputSize = sizes[sizes.length - 1];
-  const optimiser = typeof options.optimiser === 'object'
-    ? options.optimiser
-    : createOptimiser(options.optimiser ?? 'sgd', model.parameters, { learningRate: options.learningRate ?? 0.03 });
+  const inputSize = sizes[0],
+    outputSize = sizes[sizes.length - 1];
+  const optimiser =
+    typeof options.optimiser === 'object'
+      ? options.optimiser
+      : createOptimiser(options.optimiser ?? 'sgd', model.parameters, { learningRate: options.learningRate ?? 0.03 });
   const rng = createRng(options.seed ?? 1);
   const graphs = new Map<number, BatchGraph>();
-  let diverged = false, steps = 0;
+  let diverged = false,
+    steps = 0;
 
   const graphFor = (rows: number): BatchGraph => {
     let entry = graphs.get(rows);
     if (!entry) {
-      const x = tensor(rows, inputSize, dtype), y = tensor(rows, outputSize, dtype);
+      const x = tensor(rows, inputSize, dtype),
+        y = tensor(rows, outputSize, dtype);
       const logits = model.logits(x);
       const output = activate(model.outputActivation, logits);
       const fused = loss === 'bce' ? model.outputActivation === 'sigmoid' : model.outputActivation === 'softmax';
-      const dataLoss = loss === 'mse' ? mse(output, y)
-        : loss === 'bce' ? (fused ? binaryCrossEntropyWithLogits(logits, y) : binaryCrossEntropy(output, y))
-        : fused ? softmaxCrossEntropyWithLogits(logits, y) : categoricalCrossEntropy(output, y);
+      const dataLoss =
+        loss === 'mse'
+          ? mse(output, y)
+          : loss === 'bce'
+            ? fused
+              ? binaryCrossEntropyWithLogits(logits, y)
+              : binaryCrossEntropy(output, y)
+            : fused
+              ? softmaxCrossEntropyWithLogits(logits, y)
+              : categoricalCrossEntropy(output, y);
       const penalty = regularisation === 'none' ? null : (regularisation === 'l1' ? l1 : l2)([...model.weights], regularisationRate);
       entry = { x, y, output, dataLoss, graph: new Graph(penalty ? add(dataLoss, penalty) : dataLoss) };
       graphs.set(rows, entry);
@@ -101,7 +112,10 @@ export function createTrainer(options: TrainerOptions): Trainer {
     if (!rows && previous?.data === data && previous.start === start) return entry;
     if (rows) loaded.delete(entry);
     else loaded.set(entry, { data, start });
-    const X = entry.x.data, Y = entry.y.data, a = data.inputSize, b = data.targetSize;
+    const X = entry.x.data,
+      Y = entry.y.data,
+      a = data.inputSize,
+      b = data.targetSize;
     for (let i = 0; i < count; i++) {
       const r = rows ? rows[start + i] : start + i;
       for (let j = 0; j < a; j++) X[i * a + j] = data.inputs[r * a + j];
@@ -126,14 +140,19 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const trainer: Trainer = {
     model,
     optimiser,
-    get diverged() { return diverged; },
-    get steps() { return steps; },
+    get diverged() {
+      return diverged;
+    },
+    get steps() {
+      return steps;
+    },
     trainRows(data, rows) {
       return step(load(data, rows ?? null, 0, rows ? rows.length : data.count));
     },
     trainEpoch(data) {
       const order = batchSize >= data.count ? null : shuffledIndices(data.count, rng); // one full batch needs no shuffle
-      let sum = 0, batches = 0;
+      let sum = 0,
+        batches = 0;
       for (let start = 0; start < data.count; start += batchSize) {
         const result = step(load(data, order, start, Math.min(batchSize, data.count - start)));
         if (result.diverged) return result;
@@ -146,13 +165,19 @@ export function createTrainer(options: TrainerOptions): Trainer {
       const entry = load(data, null, 0, data.count);
       entry.graph.forward();
       entry.output.forward();
-      const O = entry.output.data, T = data.targets, m = outputSize;
+      const O = entry.output.data,
+        T = data.targets,
+        m = outputSize;
       let correct = 0;
       for (let r = 0; r < data.count; r++) {
         if (m === 1) correct += +(O[r] >= 0.5 === T[r] >= 0.5);
         else {
-          let best = 0, truth = 0;
-          for (let j = 1; j < m; j++) { if (O[r * m + j] > O[r * m + best]) best = j; if (T[r * m + j] > T[r * m + truth]) truth = j; }
+          let best = 0,
+            truth = 0;
+          for (let j = 1; j < m; j++) {
+            if (O[r * m + j] > O[r * m + best]) best = j;
+            if (T[r * m + j] > T[r * m + truth]) truth = j;
+          }
           correct += +(best === truth);
         }
       }

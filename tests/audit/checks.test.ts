@@ -1,8 +1,8 @@
 // Specification of the site audit (src/lib/audit): each check finds exactly what is planted in a
 // small fake dist, and a clean site passes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAudit, type Finding } from '../../src/lib/audit/index.ts';
-import { HIDDEN_PAGE, HIDDEN_SENTENCES, PUBLIC_PAGE, pagefindFile, tempSite, type TempSite } from './fixtures.ts';
+import { type Finding, runAudit } from '../../src/lib/audit/index.ts';
+import { HIDDEN_PAGE, HIDDEN_SENTENCES, PUBLIC_PAGE, pagefindFile, type TempSite, tempSite } from './fixtures.ts';
 
 let site: TempSite;
 afterEach(() => site?.remove());
@@ -15,21 +15,48 @@ function cleanSite(): TempSite {
   s.write('content/Open Concept.md', PUBLIC_PAGE);
   s.write('content/Hidden Concept.md', HIDDEN_PAGE);
   s.write('manifest.json', JSON.stringify({ private: [{ file: 'Hidden Concept.md', title: 'Hidden Concept', marker: MARKER }] }));
-  s.page('index.html', `<header id="top-bar"><a href="/">Home</a> <a href="/concepts/open-concept/">Open Concept</a> <a href="/about">About</a></header>
-<main><p>Welcome. <a href="#intro">Jump</a></p><h2 id="intro">Intro</h2><a href="mailto:kb@example.org">mail</a> <a href="https://example.org/x#y">ext</a> <a href="//cdn.example.org/a.js">cdn</a></main>`, { title: 'Home' });
-  s.page('about.html', '<p>About this glossary. <a href="concepts/open-concept/#definition">Definition</a> <a href="#">top</a></p><script data-kb-site>window.kb = 1;</script>', { title: 'About' });
-  s.page('concepts/open-concept/index.html', `<article data-term-id="AI-0001" id="main">
+  s.page(
+    'index.html',
+    `<header id="top-bar"><a href="/">Home</a> <a href="/concepts/open-concept/">Open Concept</a> <a href="/about">About</a></header>
+<main><p>Welcome. <a href="#intro">Jump</a></p><h2 id="intro">Intro</h2><a href="mailto:kb@example.org">mail</a> <a href="https://example.org/x#y">ext</a> <a href="//cdn.example.org/a.js">cdn</a></main>`,
+    { title: 'Home' },
+  );
+  s.page(
+    'about.html',
+    '<p>About this glossary. <a href="concepts/open-concept/#definition">Definition</a> <a href="#">top</a></p><script data-kb-site>window.kb = 1;</script>',
+    { title: 'About' },
+  );
+  s.page(
+    'concepts/open-concept/index.html',
+    `<article data-term-id="AI-0001" id="main">
   <h1 id="definition">Open Concept</h1>
   <p>Open Concept is the published idea that every reader may study freely.</p>
   <p>It links to Hidden Concept without saying anything about it.</p>
   <a href="../../">Up</a> <a href="../../about#top">About</a> <a href="/concepts/open-concept/?v=2#main">Self</a> <a name="legacy"></a><a href="#legacy">legacy</a>
   <img src="/img/graph%20view.svg" alt="graph"> <a href="/graph.json">graph</a>
-</article>`, { title: 'Open Concept', head: '<script type="application/ld+json">{"@id":"AI-0001","name":"Open Concept"}</script>' });
+</article>`,
+    { title: 'Open Concept', head: '<script type="application/ld+json">{"@id":"AI-0001","name":"Open Concept"}</script>' },
+  );
   s.write('dist/img/graph view.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  s.write('dist/graph.json', JSON.stringify({ nodes: [{ id: 'AI-0001', title: 'Open Concept', definition: 'Open Concept is the published idea that every reader may study freely.' }] }));
-  s.write('dist/graph.ttl', '<https://kb.example/AI-0001> <http://www.w3.org/2004/02/skos/core#definition> "Open Concept is the published idea that every reader may study freely."@en .\n');
+  s.write(
+    'dist/graph.json',
+    JSON.stringify({ nodes: [{ id: 'AI-0001', title: 'Open Concept', definition: 'Open Concept is the published idea that every reader may study freely.' }] }),
+  );
+  s.write(
+    'dist/graph.ttl',
+    '<https://kb.example/AI-0001> <http://www.w3.org/2004/02/skos/core#definition> "Open Concept is the published idea that every reader may study freely."@en .\n',
+  );
   s.write('dist/sitemap-0.xml', '<?xml version="1.0"?><urlset><url><loc>https://kb.example/concepts/open-concept/</loc></url></urlset>');
-  s.write('dist/pagefind/fragment/en_1a2b.pf_fragment', pagefindFile(JSON.stringify({ url: '/concepts/open-concept/', content: 'Open Concept is the published idea. It links to Hidden Concept.', meta: { title: 'Open Concept' } })));
+  s.write(
+    'dist/pagefind/fragment/en_1a2b.pf_fragment',
+    pagefindFile(
+      JSON.stringify({
+        url: '/concepts/open-concept/',
+        content: 'Open Concept is the published idea. It links to Hidden Concept.',
+        meta: { title: 'Open Concept' },
+      }),
+    ),
+  );
   s.write('dist/pagefind/index/en_3c4d.pf_index', pagefindFile(Buffer.from([0xa2, 0x64, 0x6f, 0x70, 0x65, 0x6e, 0x00, 0x01])));
   s.write('dist/pagefind/pagefind-entry.json', JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_1', page_count: 3 } } }));
   return s;
@@ -52,7 +79,10 @@ describe('check 1: leaks', () => {
     site = cleanSite();
     const { definition, body } = HIDDEN_SENTENCES;
     // Split by markup and written with an entity: still the same sentence to a reader.
-    site.page('leaky/index.html', `<p>Intro.</p>\n<p>The hidden technique rescales every third <a href="/">attention</a> head before the final layer&nbsp;norm.</p>`);
+    site.page(
+      'leaky/index.html',
+      `<p>Intro.</p>\n<p>The hidden technique rescales every third <a href="/">attention</a> head before the final layer&nbsp;norm.</p>`,
+    );
     site.page('marker.html', `<p data-note="${MARKER.toUpperCase()}">ok</p>`);
     site.write('dist/export.jsonld', JSON.stringify({ '@graph': [{ definition: `Note:\n${definition}` }] }));
     site.write('dist/concepts.ttl', `<x> <y> "${definition.replace(/"/g, '\\"')}" .\n`);
@@ -60,7 +90,11 @@ describe('check 1: leaks', () => {
     site.write('dist/pagefind/fragment/en_ffff.pf_fragment', pagefindFile(JSON.stringify({ url: '/x/', content: `Something. ${definition}` })));
     site.write('dist/pagefind/index/en_eeee.pf_index', pagefindFile(Buffer.concat([Buffer.from([0xa1, 0x70]), Buffer.from(MARKER), Buffer.from([0x00])])));
     // Not leaks: the title as link text, a short sentence, and part of a longer public sentence.
-    site.page('fine.html', `<p><a href="/">Hidden Concept</a>. ${HIDDEN_SENTENCES.short} A blog post quoting how Hidden Concept is an internal technique that only the research team may read.</p>`, { title: 'Fine' });
+    site.page(
+      'fine.html',
+      `<p><a href="/">Hidden Concept</a>. ${HIDDEN_SENTENCES.short} A blog post quoting how Hidden Concept is an internal technique that only the research team may read.</p>`,
+      { title: 'Fine' },
+    );
     const leaks = audit(site).findings.filter((f) => f.check === 'leak');
     expect(summary(leaks)).toEqual([
       'leak concepts.ttl',
@@ -79,28 +113,46 @@ describe('check 1: leaks', () => {
 describe('check 2: injected script', () => {
   it('reports foreign scripts, event handlers, script URLs and embedding elements', () => {
     site = cleanSite();
-    site.page('xss.html', [
-      '<script>alert(1)</script>',
-      '<img src="/img/graph%20view.svg" onerror="alert(2)">',
-      '<a href="javascript:alert(3)">a</a>',
-      '<a href=" JaVa&#x09;script:alert(4)">b</a>',
-      '<svg onload="alert(5)"><a xlink:href="javascript:alert(6)">c</a></svg>',
-      '<iframe src="javascript:alert(7)"></iframe>',
-      '<a href="data:text/html;base64,PHNjcmlwdD4=">d</a>',
-      '<form action="javascript:alert(9)"><button formaction="javascript:alert(10)">go</button></form>',
-      '<object data="x.swf"></object><embed src="/_astro/app.js">',
-      '<script src="https://evil.example/x.js"></script>',
-      '<script type="module">import("/x")</script>',
-      '<script type="module" src="/elsewhere/app.js"></script>',
-      '<template><script>alert(13)</script></template>',
-      '<script type="application/ld+json">{"ok": true}</script><script data-kb-site>/* ours */</script>',
-    ].join('\n'), { title: 'XSS' });
+    site.page(
+      'xss.html',
+      [
+        '<script>alert(1)</script>',
+        '<img src="/img/graph%20view.svg" onerror="alert(2)">',
+        '<a href="javascript:alert(3)">a</a>',
+        '<a href=" JaVa&#x09;script:alert(4)">b</a>',
+        '<svg onload="alert(5)"><a xlink:href="javascript:alert(6)">c</a></svg>',
+        '<iframe src="javascript:alert(7)"></iframe>',
+        '<a href="data:text/html;base64,PHNjcmlwdD4=">d</a>',
+        '<form action="javascript:alert(9)"><button formaction="javascript:alert(10)">go</button></form>',
+        '<object data="x.swf"></object><embed src="/_astro/app.js">',
+        '<script src="https://evil.example/x.js"></script>',
+        '<script type="module">import("/x")</script>',
+        '<script type="module" src="/elsewhere/app.js"></script>',
+        '<template><script>alert(13)</script></template>',
+        '<script type="application/ld+json">{"ok": true}</script><script data-kb-site>/* ours */</script>',
+      ].join('\n'),
+      { title: 'XSS' },
+    );
     const found = audit(site).findings.filter((f) => f.check === 'injected-script');
     const byLine = found.map((f) => [f.line, f.message.split(/[ :=]/)[0]]);
     expect(byLine).toEqual([
-      [5, 'script'], [6, 'event-handler'], [7, 'href'], [8, 'href'], [9, 'event-handler'], [9, 'xlink'],
-      [10, 'src'], [10, '<iframe>'], [11, 'href'], [12, 'action'], [12, 'formaction'], [13, '<object>'], [13, '<embed>'],
-      [14, 'script'], [15, 'script'], [16, 'script'], [17, 'script'],
+      [5, 'script'],
+      [6, 'event-handler'],
+      [7, 'href'],
+      [8, 'href'],
+      [9, 'event-handler'],
+      [9, 'xlink'],
+      [10, 'src'],
+      [10, '<iframe>'],
+      [11, 'href'],
+      [12, 'action'],
+      [12, 'formaction'],
+      [13, '<object>'],
+      [13, '<embed>'],
+      [14, 'script'],
+      [15, 'script'],
+      [16, 'script'],
+      [17, 'script'],
     ]);
     expect(found.every((f) => f.file === 'xss.html')).toBe(true);
   });
@@ -109,17 +161,21 @@ describe('check 2: injected script', () => {
 describe('check 3: dead links', () => {
   it('reports missing files and missing fragments, and ignores external URLs', () => {
     site = cleanSite();
-    site.page('links/index.html', [
-      '<a href="/concepts/open-concept/">ok dir</a> <a href="/about">ok .html</a> <a href="/concepts/open-concept">ok index</a>',
-      '<a href="/concepts/missing/">missing dir</a>',
-      '<a href="/about.htm">missing file</a>',
-      '<a href="../concepts/open-concept/#definition">ok relative</a> <a href="nope.html">missing relative</a>',
-      '<a href="#here">ok same page</a> <span id="here"></span> <a href="#nowhere">missing id</a>',
-      '<a href="/concepts/open-concept/#no-such-id">missing id elsewhere</a>',
-      '<img src="/img/missing.png" alt="x"> <link rel="stylesheet" href="/_astro/missing.css">',
-      '<a href="https://example.org/gone">ext</a> <a href="mailto:x@example.org">mail</a> <a href="tel:123">tel</a>',
-      '<a href="/graph.json#frag">non-HTML target</a> <a href="../../../../etc/passwd">above root</a>',
-    ].join('\n'), { title: 'Links' });
+    site.page(
+      'links/index.html',
+      [
+        '<a href="/concepts/open-concept/">ok dir</a> <a href="/about">ok .html</a> <a href="/concepts/open-concept">ok index</a>',
+        '<a href="/concepts/missing/">missing dir</a>',
+        '<a href="/about.htm">missing file</a>',
+        '<a href="../concepts/open-concept/#definition">ok relative</a> <a href="nope.html">missing relative</a>',
+        '<a href="#here">ok same page</a> <span id="here"></span> <a href="#nowhere">missing id</a>',
+        '<a href="/concepts/open-concept/#no-such-id">missing id elsewhere</a>',
+        '<img src="/img/missing.png" alt="x"> <link rel="stylesheet" href="/_astro/missing.css">',
+        '<a href="https://example.org/gone">ext</a> <a href="mailto:x@example.org">mail</a> <a href="tel:123">tel</a>',
+        '<a href="/graph.json#frag">non-HTML target</a> <a href="../../../../etc/passwd">above root</a>',
+      ].join('\n'),
+      { title: 'Links' },
+    );
     const dead = audit(site).findings.filter((f) => f.check === 'dead-link');
     expect(dead.map((f) => `${f.line} ${f.message}`)).toEqual([
       '6 href="/concepts/missing/" on <a>: no such file',
@@ -147,10 +203,11 @@ describe('check 3: dead links', () => {
       'dead-link x/index.html:3 src="/_astro/app.js" on <script>: outside the site base /kb/',
     ]);
     site.page('y/index.html', '<script type="module" src="/kb/_astro/app.js"></script><a href="/kb/y">self</a>', { title: 'Y', head: '' });
-    expect(runAudit({ dist: site.dist, base: '/kb' }).findings.filter((f) => f.file === 'y/index.html').map((f) => f.message)).toEqual([
-      'script not emitted by the site: <script type="module" src="/_astro/app.js">',
-      'src="/_astro/app.js" on <script>: outside the site base /kb/',
-    ]);
+    expect(
+      runAudit({ dist: site.dist, base: '/kb' })
+        .findings.filter((f) => f.file === 'y/index.html')
+        .map((f) => f.message),
+    ).toEqual(['script not emitted by the site: <script type="module" src="/_astro/app.js">', 'src="/_astro/app.js" on <script>: outside the site base /kb/']);
   });
 });
 

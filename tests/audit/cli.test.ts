@@ -1,10 +1,11 @@
 // Specification of the audit CLI (scripts/audit.ts): human and JSON output, exit status 0 for a
 // clean site, 1 when something is found, 2 for usage errors; and its speed on a larger site.
-import { afterEach, describe, expect, it } from 'vitest';
+
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { auditSite, runAudit } from '../../src/lib/audit/index.ts';
-import { pagefindFile, tempSite, type TempSite } from './fixtures.ts';
+import { pagefindFile, type TempSite, tempSite } from './fixtures.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -67,7 +68,11 @@ describe('speed', () => {
     const n = 2000;
     const nav = Array.from({ length: 30 }, (_, k) => `<a href="/c/${k}/">Concept ${k}</a>`).join(' ');
     for (let i = 0; i < n; i++) {
-      const paras = Array.from({ length: 30 }, (_, k) => `<p id="p${k}">Paragraph ${k} of concept ${i} explains how weights change during training, see <a href="/c/${(i + k) % n}/#p${k}">concept ${(i + k) % n}</a>.</p>`).join('\n');
+      const paras = Array.from(
+        { length: 30 },
+        (_, k) =>
+          `<p id="p${k}">Paragraph ${k} of concept ${i} explains how weights change during training, see <a href="/c/${(i + k) % n}/#p${k}">concept ${(i + k) % n}</a>.</p>`,
+      ).join('\n');
       site.page(`c/${i}/index.html`, `<nav>${nav}</nav><main>${paras}</main>`, { title: `Concept ${i}` });
       site.write(`dist/pagefind/fragment/en_${i}.pf_fragment`, pagefindFile(JSON.stringify({ url: `/c/${i}/`, content: `Concept ${i} explains weights.` })));
     }

@@ -2,9 +2,9 @@
 // withheld (the publication rule's answer, as for the build), which are skipped, and which sentences
 // it collects from them.
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateCorpus, renderCorpus } from '../../scripts/lib/corpus.ts';
 import { readWithheldPages, sentencesOf } from '../../src/lib/audit/withheld.ts';
-import { renderCorpus, generateCorpus } from '../../scripts/lib/corpus.ts';
-import { HIDDEN_PAGE, HIDDEN_SENTENCES, PUBLIC_PAGE, tempSite, type TempSite } from './fixtures.ts';
+import { HIDDEN_PAGE, HIDDEN_SENTENCES, PUBLIC_PAGE, type TempSite, tempSite } from './fixtures.ts';
 
 let site: TempSite;
 afterEach(() => site?.remove());

@@ -23,7 +23,10 @@ function build(env: Record<string, string> = {}): { rendered: string[]; html: (s
   for (const p of site.pages) if (p.rendered) bodies.set(p.render.bodyDigest, p.rendered.html);
   last = site;
   return {
-    rendered: site.pages.filter((p) => p.rendered).map((p) => p.node.slug).sort(),
+    rendered: site.pages
+      .filter((p) => p.rendered)
+      .map((p) => p.node.slug)
+      .sort(),
     html: (slug) => bodies.get(site.pages.find((p) => p.node.slug === slug)?.render.bodyDigest ?? '') ?? '',
   };
 }

@@ -15,7 +15,13 @@ generateCorpus({ pages: 80, seed: 9, out: tmp, defects: true });
 const pages = path.join(tmp, 'pages');
 const cache = path.join(tmp, 'records.bin');
 const options = { publishAll: false, domains: defaultDomains };
-const strip = <T extends { body: unknown; page: { blocks: unknown }; bodyDropped?: boolean; termText?: string }>(r: T) => ({ ...r, body: null, page: { ...r.page, blocks: null }, bodyDropped: null, termText: null });
+const strip = <T extends { body: unknown; page: { blocks: unknown }; bodyDropped?: boolean; termText?: string }>(r: T) => ({
+  ...r,
+  body: null,
+  page: { ...r.page, blocks: null },
+  bodyDropped: null,
+  termText: null,
+});
 
 describe('the page-record cache', () => {
   it('parses nothing the second time and gives the same records, bodies read again on demand', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus.ts';
 import { defaultDomains } from '../../src/config.ts';
-import { readRecords, type RecordMemory } from '../../src/lib/build/page-records.ts';
+import { type RecordMemory, readRecords } from '../../src/lib/build/page-records.ts';
 import { buildGraph } from '../../src/lib/ontology/graph.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-record-memory-'));
@@ -17,7 +17,13 @@ generateCorpus({ pages: 60, seed: 4, out: tmp, defects: true });
 const pages = path.join(tmp, 'pages');
 const cache = path.join(tmp, 'records.bin');
 const options = { publishAll: false, domains: defaultDomains };
-const strip = <T extends { body: unknown; page: { blocks: unknown }; bodyDropped?: boolean; termText?: string }>(r: T) => ({ ...r, body: null, page: { ...r.page, blocks: null }, bodyDropped: null, termText: null });
+const strip = <T extends { body: unknown; page: { blocks: unknown }; bodyDropped?: boolean; termText?: string }>(r: T) => ({
+  ...r,
+  body: null,
+  page: { ...r.page, blocks: null },
+  bodyDropped: null,
+  termText: null,
+});
 
 describe('RecordMemory', () => {
   it('reads only edited files after the first run, without the cache file, and equals a fresh read', () => {
@@ -44,8 +50,14 @@ describe('RecordMemory', () => {
       return build.graph.nodes.filter((n) => n.title === 'Twin Page').map((n) => [n.file, n.slug]);
     };
     // The first file (by path) keeps the plain slug; a second run (records from memory) says the same.
-    expect(slugs()).toEqual([['zz-twin-b.md', 'twin-page'], ['zz-twin.md', 'twin-page-2']]);
-    expect(slugs()).toEqual([['zz-twin-b.md', 'twin-page'], ['zz-twin.md', 'twin-page-2']]);
+    expect(slugs()).toEqual([
+      ['zz-twin-b.md', 'twin-page'],
+      ['zz-twin.md', 'twin-page-2'],
+    ]);
+    expect(slugs()).toEqual([
+      ['zz-twin-b.md', 'twin-page'],
+      ['zz-twin.md', 'twin-page-2'],
+    ]);
     rmSync(path.join(pages, 'zz-twin-b.md'));
     expect(slugs()).toEqual([['zz-twin.md', 'twin-page']]);
   });

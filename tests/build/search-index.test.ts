@@ -30,7 +30,11 @@ const record = (k: number, extra = ''): SearchRecord => ({
 const records = Array.from({ length: 40 }, (_, k) => record(k));
 const SHARDED: SearchLimits = { groupAbove: Infinity, groupSize: 4, perShard: 8 };
 const manifestOf = (dist: string) => JSON.parse(readFileSync(path.join(dist, 'pagefind', 'kb-search.json'), 'utf8')) as SearchManifest;
-const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+const files = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 
 describe('shards', () => {
   it('spread records over shards by a stable key and re-index only the shard an edit touches', async () => {
@@ -53,7 +57,8 @@ describe('shards', () => {
     const scratch = path.join(tmp, 'scratch');
     await writeSearchIndex(scratch, path.join(scratch, 'cache'), { records: edited, htmlPages: [] }, SHARDED);
     expect(files(path.join(out, 'pagefind'))).toEqual(files(path.join(scratch, 'pagefind')));
-    for (const f of files(path.join(out, 'pagefind'))) expect(readFileSync(path.join(out, 'pagefind', f)).equals(readFileSync(path.join(scratch, 'pagefind', f))), f).toBe(true);
+    for (const f of files(path.join(out, 'pagefind')))
+      expect(readFileSync(path.join(out, 'pagefind', f)).equals(readFileSync(path.join(scratch, 'pagefind', f))), f).toBe(true);
   }, 120_000);
 });
 
@@ -66,7 +71,12 @@ describe('groups', () => {
     const dir = path.join(out, 'pagefind', 's0', 'fragment');
     const fragments = readdirSync(dir).map((f) => {
       const text = gunzipSync(readFileSync(path.join(dir, f))).toString('utf8');
-      return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; meta: Record<string, string>; filters: Record<string, string[]>; anchors: { id: string }[] };
+      return JSON.parse(text.slice(text.indexOf('{'))) as {
+        url: string;
+        meta: Record<string, string>;
+        filters: Record<string, string[]>;
+        anchors: { id: string }[];
+      };
     });
     const seen = new Set<string>();
     for (const f of fragments) {
@@ -84,7 +94,12 @@ describe('groups', () => {
       'term-5': { title: 'Term 5', termId: 'AI-0005', aliases: [], domain: 'M', status: 'draft', summary: 'Five.', branches: ['Roots, and more'] },
       'term-7': { title: 'Term 7', termId: 'AI-0007', aliases: ['Seven'], domain: 'M', status: 'draft', summary: 'Seven.', branches: [] },
     });
-    const sub = (slug: string, score: number) => ({ title: slug, url: `/concepts/g-abc/#${slug}`, excerpt: `<mark>${slug}</mark>`, weighted_locations: [{ weight: 1, balanced_score: score, location: 0 }] });
+    const sub = (slug: string, score: number) => ({
+      title: slug,
+      url: `/concepts/g-abc/#${slug}`,
+      excerpt: `<mark>${slug}</mark>`,
+      weighted_locations: [{ weight: 1, balanced_score: score, location: 0 }],
+    });
     const data = { url: '/concepts/g-abc/', excerpt: '', meta: { title: 'Concepts', kb }, sub_results: [sub('term-5', 1), sub('term-7', 3)] };
     expect(expandGroup(data, null).map((d) => [d.url, d.meta.title, d.meta.aliases])).toEqual([
       ['/concepts/term-7/', 'Term 7', 'Seven'],

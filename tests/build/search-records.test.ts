@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/config.ts';
 import { buildSite } from '../../src/lib/build/pipeline.ts';
 import { termFilesOf } from '../../src/lib/build/search-index.ts';
-import { readSearchRecords, writeSiteData } from '../../src/lib/build/site-data.ts';
 import type { SearchRecord } from '../../src/lib/build/search-records.ts';
+import { readSearchRecords, writeSiteData } from '../../src/lib/build/site-data.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'kb-search-records-'));
 let records: SearchRecord[] = [];
@@ -22,9 +22,21 @@ beforeAll(() => {
   mkdirSync(content);
   const files: Record<string, string> = {
     'parameter.md': page(1, 'Parameter', 'A parameter is a learned number.'),
-    'weight.md': page(2, 'Weight', 'A weight scales one input, as in $y = w_1 x_1 + b$. It is learned.', '\t- alt-terms:: Connection Strength\n', '### Relationships\n- is-subclass-of:: [[Parameter]]\n'),
+    'weight.md': page(
+      2,
+      'Weight',
+      'A weight scales one input, as in $y = w_1 x_1 + b$. It is learned.',
+      '\t- alt-terms:: Connection Strength\n',
+      '### Relationships\n- is-subclass-of:: [[Parameter]]\n',
+    ),
     'shared.md': page(3, 'Shared Weight', 'A shared weight is used twice.', '', '### Relationships\n- is-subclass-of:: [[Weight]]\n'),
-    'bias.md': page(4, 'Bias', 'A bias is added.', '', '### Relationships\n- is-subclass-of:: [[Parameter]]\n- The update is $$b_{t+1} = b_t - \\eta \\frac{\\partial L}{\\partial b}$$\n'),
+    'bias.md': page(
+      4,
+      'Bias',
+      'A bias is added.',
+      '',
+      '### Relationships\n- is-subclass-of:: [[Parameter]]\n- The update is $$b_{t+1} = b_t - \\eta \\frac{\\partial L}{\\partial b}$$\n',
+    ),
     'alone.md': page(5, 'Alone', 'No parents, no children.'),
   };
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(content, file), text);

@@ -77,13 +77,26 @@ describe('fallbacks follow their parameters', () => {
 
 describe('validateDemoParams', () => {
   it('accepts valid parameters', () => {
-    expect(validateDemoParams('playground', { dataset: 'spirals', layers: '4-4', lr: '0.03', regularisation: 'l2', rate: '0.01', batch: '10', features: 'x1-x2-sinx1', speed: '5' })).toEqual([]);
+    expect(
+      validateDemoParams('playground', {
+        dataset: 'spirals',
+        layers: '4-4',
+        lr: '0.03',
+        regularisation: 'l2',
+        rate: '0.01',
+        batch: '10',
+        features: 'x1-x2-sinx1',
+        speed: '5',
+      }),
+    ).toEqual([]);
     expect(validateDemoParams('playground', { layers: '0' })).toEqual([]);
     expect(validateDemoParams('quantisation', { format: 'mxfp4', bits: '2', scales: 'group', group: '8', range: 'asymmetric', layers: '32-32' })).toEqual([]);
     expect(validateDemoParams('lora', { rank: '8', shift: 'mirror', angle: '45', layers: '16' })).toEqual([]);
   });
   it('reports bad feature lists, bit widths and ranks', () => {
-    expect(validateDemoParams('playground', { features: 'x1-x3' })[0]).toContain('features="x1-x3" must be one or more of x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2');
+    expect(validateDemoParams('playground', { features: 'x1-x3' })[0]).toContain(
+      'features="x1-x3" must be one or more of x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2',
+    );
     expect(validateDemoParams('playground', { features: 'x1-x1' })).toHaveLength(1);
     expect(validateDemoParams('quantisation', { bits: '5' })[0]).toContain('bits="5" is not one of 8, 4, 3, 2');
     expect(validateDemoParams('lora', { rank: '9' })[0]).toContain('rank="9" must be a whole number from 1 to 8');
@@ -97,34 +110,57 @@ describe('validateDemoParams', () => {
   it('reports bad values with the allowed range or choices', () => {
     const problems = validateDemoParams('playground', { lr: 'fast', layers: '9-9', dataset: 'moons', batch: '2.5', noise: '-1' });
     expect(problems).toHaveLength(5);
-    expect(problems.join('\n')).toMatch(/lr="fast" must be a number from 0.00001 to 10|lr="fast" must be a number from 0\.00001 to 10|lr="fast" must be a number from 1e-05 to 10/);
+    expect(problems.join('\n')).toMatch(
+      /lr="fast" must be a number from 0.00001 to 10|lr="fast" must be a number from 0\.00001 to 10|lr="fast" must be a number from 1e-05 to 10/,
+    );
     expect(problems.join('\n')).toContain('dataset="moons" is not one of xor, circles, gaussians, spirals');
     expect(problems.join('\n')).toContain('layers="9-9"');
     expect(problems.join('\n')).toContain('batch="2.5" must be a whole number');
   });
   it('never throws, whatever it is given', () => {
-    fc.assert(fc.property(fc.string(), fc.dictionary(fc.string(), fc.string()), (name, params) => {
-      expect(Array.isArray(validateDemoParams(name, params))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.dictionary(fc.string(), fc.string()), (name, params) => {
+        expect(Array.isArray(validateDemoParams(name, params))).toBe(true);
+      }),
+    );
   });
   it('rendering never throws for arbitrary parameter values', () => {
-    fc.assert(fc.property(fc.constantFrom(...DEMO_NAMES), fc.dictionary(fc.constantFrom('lr', 'layers', 'noise', 'points', 'dataset', 'inputs', 'x'), fc.string()), (name, params) => {
-      expect(renderDemoFallback(name, params)).toMatch(/^<figure/);
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DEMO_NAMES),
+        fc.dictionary(fc.constantFrom('lr', 'layers', 'noise', 'points', 'dataset', 'inputs', 'x'), fc.string()),
+        (name, params) => {
+          expect(renderDemoFallback(name, params)).toMatch(/^<figure/);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });
 
 describe('describeDemoParams', () => {
   it('describes every parameter with its default', () => {
     const lines = describeDemoParams('playground');
-    expect(lines.map((l) => l.split(':')[0])).toEqual(['dataset', 'noise', 'seed', 'features', 'activation', 'layers', 'lr', 'regularisation', 'rate', 'batch', 'speed']);
+    expect(lines.map((l) => l.split(':')[0])).toEqual([
+      'dataset',
+      'noise',
+      'seed',
+      'features',
+      'activation',
+      'layers',
+      'lr',
+      'regularisation',
+      'rate',
+      'batch',
+      'speed',
+    ]);
     expect(lines.find((l) => l.startsWith('layers'))).toContain('default 4-4 for circles (each data set has its own)');
     expect(lines.find((l) => l.startsWith('noise'))).toContain('default 0.05 for circles');
   });
 });
 
 describe('URL hash encoding of demo settings', () => {
-  it('round-trips settings and keeps other demos\' entries', () => {
+  it("round-trips settings and keeps other demos' entries", () => {
     const hash = encodeHashParams('playground', { lr: '0.03', layers: '4-4', dataset: 'xor' }, '#demo-neuron=bias:1');
     expect(hash).toBe('#demo-neuron=bias:1&demo-playground=lr:0.03,layers:4-4,dataset:xor');
     expect(decodeHashParams('playground', hash)).toEqual({ lr: '0.03', layers: '4-4', dataset: 'xor' });

@@ -18,7 +18,8 @@ const DATA_SETS = [
 function trace(lr: number, data: ReturnType<typeof lineData>) {
   const trainer = lineTrainer(data, lr, LINE_START.w, LINE_START.b);
   const [w, b] = trainer.model.parameters;
-  const losses = [lineLoss(data, w.data[0], b.data[0])], updates: number[] = [];
+  const losses = [lineLoss(data, w.data[0], b.data[0])],
+    updates: number[] = [];
   for (let step = 0; step < MAX_STEPS && !trainer.diverged; step++) {
     const before = b.data[0];
     if (trainer.trainEpoch(data).diverged) break;
@@ -30,7 +31,10 @@ function trace(lr: number, data: ReturnType<typeof lineData>) {
 
 describe.each(DATA_SETS)('learning-rate presets on $points points (noise $noise, seed $seed)', (spec) => {
   const data = lineData(spec.points, spec.noise, spec.seed);
-  const minimum = (() => { const t = trace(0.3, data); return Math.min(...t.losses); })();
+  const minimum = (() => {
+    const t = trace(0.3, data);
+    return Math.min(...t.losses);
+  })();
 
   it('the presets are exactly: too small, good, oscillating, diverging', () => {
     expect(LEARNING_RATE_PRESETS.map((p) => p.name)).toEqual(['too small', 'good', 'oscillating', 'diverging']);

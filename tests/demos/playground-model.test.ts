@@ -3,8 +3,8 @@
 // each reaches the stated test accuracy within the stated number of mini-batch steps (seeded, so exact).
 
 import { describe, expect, it } from 'vitest';
-import { createPlaygroundRun, feature, FEATURES, featureGrid, featurise, neuronMaps, parseFeatures, PLANE } from '../../src/demos/playground-model.ts';
 import { PLAYGROUND_DEFAULTS, resolveDemoParams } from '../../src/demos/params.ts';
+import { createPlaygroundRun, FEATURES, feature, featureGrid, featurise, neuronMaps, PLANE, parseFeatures } from '../../src/demos/playground-model.ts';
 import { xor } from '../../src/training/index.ts';
 
 /** What each data set's defaults achieve: test accuracy within this many steps (mini-batches of 10). */
@@ -27,11 +27,13 @@ function stepsToReach(dataset: keyof typeof GOALS, seed: number, accuracy: numbe
 
 describe('every data set is learnt with its defaults', () => {
   it.each(Object.entries(GOALS) as [keyof typeof GOALS, { accuracy: number; steps: number }][])(
-    '%s reaches %o (default seed, and seeds 2–5 too)', (dataset, goal) => {
+    '%s reaches %o (default seed, and seeds 2–5 too)',
+    (dataset, goal) => {
       for (const seed of [1, 2, 3, 4, 5]) {
         expect(stepsToReach(dataset, seed, goal.accuracy, goal.steps), `seed ${seed}`).not.toBeNull();
       }
-    });
+    },
+  );
   it('the defaults of a data set apply unless a setting is given', () => {
     expect(resolveDemoParams('playground', { dataset: 'spirals' }).values).toMatchObject({ ...PLAYGROUND_DEFAULTS.spirals, layers: [8, 8] });
     expect(resolveDemoParams('playground', { dataset: 'spirals', lr: '0.3', layers: '6' }).values).toMatchObject({ lr: 0.3, layers: [6], speed: 10 });
@@ -42,7 +44,13 @@ describe('every data set is learnt with its defaults', () => {
 describe('features', () => {
   it('are scaled to about [−1, 1] over the plane [−6, 6]²', () => {
     for (const f of FEATURES) {
-      for (const [x1, x2] of [[-PLANE, -PLANE], [PLANE, PLANE], [PLANE, -PLANE], [0.7, -3]]) expect(Math.abs(feature(f, x1, x2))).toBeLessThanOrEqual(1);
+      for (const [x1, x2] of [
+        [-PLANE, -PLANE],
+        [PLANE, PLANE],
+        [PLANE, -PLANE],
+        [0.7, -3],
+      ])
+        expect(Math.abs(feature(f, x1, x2))).toBeLessThanOrEqual(1);
     }
     expect(feature('x1', 3, 0)).toBe(0.5);
     expect(feature('x1x2', 6, -6)).toBe(-1);
@@ -95,7 +103,12 @@ describe('runs and neuron maps', () => {
   it('maps every neuron over the grid: features, each hidden layer, the output probability', () => {
     const run = createPlaygroundRun(resolveDemoParams('playground', { features: 'x1-x2-sinx1', layers: '3-2' }).values);
     const maps = neuronMaps(run, 8);
-    expect(maps.layers.map((t) => [t.rows, t.cols])).toEqual([[64, 3], [64, 3], [64, 2], [64, 1]]);
+    expect(maps.layers.map((t) => [t.rows, t.cols])).toEqual([
+      [64, 3],
+      [64, 3],
+      [64, 2],
+      [64, 1],
+    ]);
     const before = maps.layers[3].data[0];
     for (let i = 0; i < 200; i++) run.step();
     maps.update();

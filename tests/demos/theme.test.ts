@@ -9,7 +9,7 @@ import { contrast, MAP_TINT, mix, rgb } from '../../src/demos/theme.ts';
 
 const CSS = readFileSync(path.resolve(import.meta.dirname, '../../src/demos/demos.css'), 'utf8');
 
-/** The --demo-* values of one rule block of demos.css (':root' or ":root[data-theme='dark']"). */
+/** The --demo-* values of one rule block of demos.css (':root' or ':root[data-theme="dark"]'). */
 function palette(selector: string): Record<string, string> {
   const start = CSS.indexOf(`${selector} {`);
   const block = CSS.slice(start, CSS.indexOf('}', start));
@@ -36,7 +36,10 @@ describe('contrast', () => {
   });
 });
 
-describe.each([['light', ':root'], ['dark', ":root[data-theme='dark']"]])('the %s palette', (_, selector) => {
+describe.each([
+  ['light', ':root'],
+  ['dark', ':root[data-theme="dark"]'],
+])('the %s palette', (_, selector) => {
   const colours = palette(selector);
   const surface = rgb(colours.surface);
   it('defines the class colours and the surface', () => {

@@ -7,10 +7,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEARNING_RATE_PRESETS } from '../../src/demos/experiments.ts';
-import { DEMO_NAMES, type DemoName } from '../../src/demos/registry.ts';
 import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
 import { buildDemoHarness } from '../../scripts/lib/demo-harness.ts';
+import { LEARNING_RATE_PRESETS } from '../../src/demos/experiments.ts';
+import { DEMO_NAMES, type DemoName } from '../../src/demos/registry.ts';
 
 const SPACER_PX = 3000;
 const TIMEOUT = { timeout: 20_000 };
@@ -40,13 +40,20 @@ async function openPage(width: number, theme: 'light' | 'dark' = 'light'): Promi
   const own = collectConsoleErrors(p);
   p.on('close', () => errors.push(...own));
   await p.goto(server.url);
-  await p.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
+  await p.evaluate((t) => {
+    document.documentElement.dataset.theme = t;
+  }, theme);
   return p;
 }
 
 /** Starts what each demo does by default: Play/Train, or nothing for the demos that train on load. */
 async function start(el: Locator, name: DemoName): Promise<void> {
-  const label: Partial<Record<DemoName, string>> = { playground: 'Play', 'linear-regression': 'Train', 'learning-rate': 'Train', initialisation: 'Train all four' };
+  const label: Partial<Record<DemoName, string>> = {
+    playground: 'Play',
+    'linear-regression': 'Train',
+    'learning-rate': 'Train',
+    initialisation: 'Train all four',
+  };
   if (label[name]) await el.getByRole('button', { name: label[name], exact: true }).click();
   if (name === 'neuron') await el.getByRole('button', { name: 'Learn: 1 gradient step' }).click();
   if (name === 'lora') {
@@ -64,13 +71,17 @@ async function settle(el: Locator, name: DemoName, before: string): Promise<void
 }
 
 /** What changes while a demo trains: epochs, steps or the loss (and the status text). */
-const snapshot = (el: Locator): Promise<string> => el.evaluate((node) => {
-  const d = (node as HTMLElement).dataset;
-  return [d.epoch, d.steps, d.loss, d.lossHe, node.querySelector('.kb-demo-status')?.textContent].join('|');
-});
+const snapshot = (el: Locator): Promise<string> =>
+  el.evaluate((node) => {
+    const d = (node as HTMLElement).dataset;
+    return [d.epoch, d.steps, d.loss, d.lossHe, node.querySelector('.kb-demo-status')?.textContent].join('|');
+  });
 
 beforeAll(async () => {
-  dir = await buildDemoHarness(DEMO_NAMES.map((name) => ({ name })), { spacerPx: SPACER_PX });
+  dir = await buildDemoHarness(
+    DEMO_NAMES.map((name) => ({ name })),
+    { spacerPx: SPACER_PX },
+  );
   server = await serveDir(dir);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -150,8 +161,15 @@ describe('every demo trains visibly at its default pace', () => {
     await el.getByRole('button', { name: 'Play' }).click();
     const rate = await el.evaluate(async (node) => {
       const epoch = (): number => Number((node as HTMLElement).dataset.epoch);
-      const t0 = performance.now(), e0 = epoch();
-      await new Promise<void>((done) => { const check = (): void => { if (performance.now() - t0 >= 2000 && epoch() > e0) done(); else requestAnimationFrame(check); }; check(); });
+      const t0 = performance.now(),
+        e0 = epoch();
+      await new Promise<void>((done) => {
+        const check = (): void => {
+          if (performance.now() - t0 >= 2000 && epoch() > e0) done();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
       return (epoch() - e0) / ((performance.now() - t0) / 1000);
     });
     // circles by default: 2 steps per frame, 20 steps per epoch → at most 6 epochs a second at 60 frames per second
@@ -168,10 +186,13 @@ describe('accessibility and themes', () => {
     for (const name of DEMO_NAMES) await start(await mountedIn(p, name), name);
     await p.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
     for (const theme of ['light', 'dark']) {
-      await p.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
+      await p.evaluate((t) => {
+        document.documentElement.dataset.theme = t;
+      }, theme);
       const violations = await p.evaluate(async () => {
         // axe is the global installed by the script tag above
-        const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } })
+          .axe;
         const result = await axe.run({ include: [['.kb-demo']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
         return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
       });
@@ -183,7 +204,10 @@ describe('accessibility and themes', () => {
   it('canvas drawings follow the theme: the playground is redrawn in the dark palette', async () => {
     const p = await openPage(1280, 'dark');
     const el = await mountedIn(p, 'playground');
-    const corner = await el.locator('canvas.kb-demo-canvas').first().evaluate((c) => [...(c as HTMLCanvasElement).getContext('2d')!.getImageData(2, 2, 1, 1).data].slice(0, 3));
+    const corner = await el
+      .locator('canvas.kb-demo-canvas')
+      .first()
+      .evaluate((c) => [...(c as HTMLCanvasElement).getContext('2d')!.getImageData(2, 2, 1, 1).data].slice(0, 3));
     expect(corner.reduce((a, b) => a + b, 0)).toBeLessThan(3 * 128); // a dark surface, not the light one
     await p.close();
   });

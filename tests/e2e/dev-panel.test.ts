@@ -3,7 +3,7 @@
 // page lists its own file's problems with file:line, code and message; the list follows a save
 // without a reload; a page without problems says so; a page made from many files shows no panel. A
 // production build of the same fixture has no trace of the panel, and prints no warning.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -107,7 +107,12 @@ describe('the diagnostics panel under astro dev', () => {
     expect(await page.textContent('.kb-dev-panel__toggle')).toBe('2 warnings in Weight.md');
     expect(await page.getAttribute('.kb-dev-panel__toggle', 'aria-expanded')).toBe('true');
     expect(await panelItems(page)).toEqual([
-      { severity: 'warning', location: `Weight.md:${brokenLine}`, code: 'broken-link', message: 'link "Wieghted Sum" resolves to no page; did you mean "Weighted Sum"?' },
+      {
+        severity: 'warning',
+        location: `Weight.md:${brokenLine}`,
+        code: 'broken-link',
+        message: 'link "Wieghted Sum" resolves to no page; did you mean "Weighted Sum"?',
+      },
       { severity: 'warning', location: `Weight.md:${brokenLine}`, code: 'broken-link', message: 'link "Nowhere Page" resolves to no page' },
     ]);
     expect(await page.textContent('.kb-dev-panel__totals')).toMatch(/^All content: \d+ errors?, \d+ warnings?, \d+ info; npm run check lists them/);
@@ -130,7 +135,12 @@ describe('the diagnostics panel under astro dev', () => {
     await page.waitForFunction(() => document.querySelector('.kb-dev-panel')?.textContent?.includes('Paramter'), null, { timeout: 60_000 });
     expect(await page.textContent('.kb-dev-panel__toggle')).toBe('1 warning in Weight.md');
     expect(await panelItems(page)).toEqual([
-      { severity: 'warning', location: `Weight.md:${brokenLine}`, code: 'broken-link', message: 'link "Paramter" resolves to no page; did you mean "Parameter"?' },
+      {
+        severity: 'warning',
+        location: `Weight.md:${brokenLine}`,
+        code: 'broken-link',
+        message: 'link "Paramter" resolves to no page; did you mean "Parameter"?',
+      },
     ]);
     await page.close();
   });

@@ -83,7 +83,13 @@ describe('formulas', () => {
             const sub = sup.querySelector('.vlist .mord');
             if (!base || !sub) continue;
             const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
-            out.push({ text: (sup.parentElement?.textContent ?? '').replace(/\u200b/g, ''), base: box(base), sub: box(sub), baseSize: size(base), subSize: size(sub) });
+            out.push({
+              text: (sup.parentElement?.textContent ?? '').replace(/\u200b/g, ''),
+              base: box(base),
+              sub: box(sub),
+              baseSize: size(base),
+              subSize: size(sub),
+            });
           }
           return out;
         });
@@ -105,7 +111,9 @@ describe('formulas', () => {
       expect(await sentences.count()).toBeGreaterThan(2);
       const texts = await sentences.allTextContents();
       for (const t of texts) expect(t).not.toMatch(/\$|\\[a-z]+|\[\[/);
-      const fromWeightedSum = page.locator('#referenced-by ~ .ref-list li', { has: page.locator('a[href="/concepts/weighted-sum/"]') }).locator('.backlink-sentence');
+      const fromWeightedSum = page
+        .locator('#referenced-by ~ .ref-list li', { has: page.locator('a[href="/concepts/weighted-sum/"]') })
+        .locator('.backlink-sentence');
       expect(await fromWeightedSum.locator('.katex').count()).toBeGreaterThan(0);
       // The quoted page's own name is emphasised, not a link to itself.
       expect(await fromWeightedSum.locator('a[href="/concepts/weight/"]').count()).toBe(0);
@@ -130,7 +138,9 @@ describe('header', () => {
         const m = await withPage({ width }, pagePath, (page) =>
           page.evaluate(() => {
             const header = document.querySelector('.site-header__inner') as HTMLElement;
-            const kids = [...header.querySelectorAll<HTMLElement>('.site-title, .site-nav, .kb-search, .site-theme, .site-menu')].filter((e) => e.offsetParent !== null);
+            const kids = [...header.querySelectorAll<HTMLElement>('.site-title, .site-nav, .kb-search, .site-theme, .site-menu')].filter(
+              (e) => e.offsetParent !== null,
+            );
             const mids = kids.map((e) => {
               const r = e.getBoundingClientRect();
               return (r.top + r.bottom) / 2;
@@ -269,7 +279,9 @@ describe('relations and references', () => {
       await box.locator('button[data-copy="text"]').click();
       await expect.poll(() => box.locator('[data-cite-status]').textContent()).toBe('Copied the citation.');
       const text = await page.evaluate(() => navigator.clipboard.readText());
-      expect(text).toBe(`“Weighted Sum” (term FX-0010). In Model Weights Glossary. https://glossary.example.org/concepts/weighted-sum/. Last updated 2026-11-18.`);
+      expect(text).toBe(
+        `“Weighted Sum” (term FX-0010). In Model Weights Glossary. https://glossary.example.org/concepts/weighted-sum/. Last updated 2026-11-18.`,
+      );
       await box.locator('button[data-copy="bibtex"]').click();
       await expect.poll(() => box.locator('[data-cite-status]').textContent()).toBe('Copied BibTeX.');
       const bibtex = await page.evaluate(() => navigator.clipboard.readText());
@@ -353,8 +365,17 @@ describe('indexes and the feed', () => {
 describe('accessibility and weight', () => {
   // One page of every type.
   const pages = [
-    '/', '/concepts/weighted-sum/', '/concepts/bias-term/', '/a-z/', '/taxonomy/', '/domains/ai/', '/tags/core-idea/', '/tags/',
-    '/guides/reading-the-formulas/', '/guides/', '/404.html',
+    '/',
+    '/concepts/weighted-sum/',
+    '/concepts/bias-term/',
+    '/a-z/',
+    '/taxonomy/',
+    '/domains/ai/',
+    '/tags/core-idea/',
+    '/tags/',
+    '/guides/reading-the-formulas/',
+    '/guides/',
+    '/404.html',
   ];
   for (const theme of ['light', 'dark'] as const) {
     it(`axe-core finds no violations at 360 px, menus and folds open (${theme} theme)`, async () => {

@@ -2,7 +2,7 @@
 // a free port), waits until it answers, and searches in Chromium: results come from the index the dev
 // server builds in memory (no 404 under /pagefind/), did-you-mean works, and a page added while the
 // server runs is found once the server has read it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, generateCorpus, PROJECT_ROOT, type CorpusManifest } from '../../scripts/lib/site-build.ts';
 import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
+import { buildSite, type CorpusManifest, generateCorpus, PROJECT_ROOT } from '../../scripts/lib/site-build.ts';
 
 interface BuiltConcept {
   title: string;
@@ -42,7 +42,12 @@ function walk(dir: string): string[] {
 }
 
 const decodeHtml = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Files named by any planted defect (duplicate ids, XSS, malformed, …): excluded from ranking checks. */
 function defectFiles(m: CorpusManifest): Set<string> {
@@ -113,7 +118,10 @@ async function clickMore(page: Page, button: string, shownOf: string): Promise<v
   const before = await page.evaluate((sel) => Number(document.querySelector<HTMLElement>(sel)?.dataset.shown ?? '0'), shownOf);
   await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'nearest' }), button);
   await page.locator(button).click();
-  await page.waitForFunction(([sel, n]) => Number(document.querySelector<HTMLElement>(sel as string)?.dataset.shown ?? '0') > (n as number), [shownOf, before] as const);
+  await page.waitForFunction(([sel, n]) => Number(document.querySelector<HTMLElement>(sel as string)?.dataset.shown ?? '0') > (n as number), [
+    shownOf,
+    before,
+  ] as const);
 }
 
 /** The results page's list as it stands. */
@@ -144,7 +152,12 @@ function branchOf(head: string): Set<string> {
   for (const c of manifest.concepts) for (const p of c.parents) children.set(p, [...(children.get(p) ?? []), c.title]);
   const out = new Set<string>([head]);
   const stack = [head];
-  while (stack.length > 0) for (const child of children.get(stack.pop() as string) ?? []) if (!out.has(child)) (out.add(child), stack.push(child));
+  while (stack.length > 0)
+    for (const child of children.get(stack.pop() as string) ?? [])
+      if (!out.has(child)) {
+        out.add(child);
+        stack.push(child);
+      }
   return out;
 }
 
@@ -180,7 +193,8 @@ beforeAll(() => {
   }
   const skip = defectFiles(manifest);
   const pagesDir = path.join(work, 'c', 'pages');
-  for (const name of readdirSync(pagesDir)) if (!manifest.private.some((p) => p.file === name)) pageTexts.set(name, readFileSync(path.join(pagesDir, name), 'utf8'));
+  for (const name of readdirSync(pagesDir))
+    if (!manifest.private.some((p) => p.file === name)) pageTexts.set(name, readFileSync(path.join(pagesDir, name), 'utf8'));
   for (const c of manifest.concepts) {
     const page = built.get(c.title);
     if (skip.has(c.file) || !page || page.termId !== c.termId || !/^[A-Z]{2}-\d{4}$/.test(c.termId) || c.title.includes('/')) continue;
@@ -407,7 +421,10 @@ describe('header search', () => {
       if (found.total === 0) continue;
       checked += 1;
       const tags = await page.$$eval('.kb-search [role="listbox"] *', (els) => [...new Set(els.map((e) => e.tagName.toLowerCase()))]);
-      expect(tags.every((t) => ['a', 'span', 'mark'].includes(t)), tags.join(',')).toBe(true);
+      expect(
+        tags.every((t) => ['a', 'span', 'mark'].includes(t)),
+        tags.join(','),
+      ).toBe(true);
       // A result the query names (a planted alias such as `javascript:…`) shows its definition, which need not contain the word.
       marks += await page.locator('.kb-search [role="listbox"] mark').count();
     }
@@ -431,10 +448,10 @@ describe('header search', () => {
       await page.locator('.kb-search__input').focus();
       await page.keyboard.press('ArrowDown');
       await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(async () => {
+      const result = (await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
         return axe.run({ include: [['.kb-search']] }, { resultTypes: ['violations'] });
-      }) as AxeResult;
+      })) as AxeResult;
       const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} @ ${JSON.stringify(v.nodes.map((n) => n.target))}`);
       expect(violations, theme).toEqual([]);
       const box = await page.locator('[data-kb-panel]').boundingBox();
@@ -521,7 +538,9 @@ describe('more results, the results page and did-you-mean', () => {
     const c = eligible.find((x) => typo(x.title) && x.title.split(' ')[0].length >= 6) ?? eligible[0];
     const near = typo(c.title) as string;
     await search(page, near);
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.kb-search [data-kb-suggest]')?.dataset.terms !== undefined, null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.kb-search [data-kb-suggest]')?.dataset.terms !== undefined, null, {
+      timeout: 10_000,
+    });
     const offered = await page.locator('.kb-search .kb-search__suggestion').allTextContents();
     expect(offered, `suggestions for ${near}`).toContain(c.title);
     await page.locator('.kb-search .kb-search__suggestion', { hasText: c.title }).first().click();
@@ -575,7 +594,10 @@ describe('more results, the results page and did-you-mean', () => {
     await page.waitForFunction(() => (document.querySelector('select[data-filter="branch"]')?.querySelectorAll('option').length ?? 0) > 2);
     await select.selectOption(head);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.kb-search [data-kb-status]')?.textContent !== '');
-    await page.waitForFunction((h) => new URL(document.querySelector<HTMLAnchorElement>('[data-kb-all]')?.href ?? 'http://x/').searchParams.get('branch') === h, head);
+    await page.waitForFunction(
+      (h) => new URL(document.querySelector<HTMLAnchorElement>('[data-kb-all]')?.href ?? 'http://x/').searchParams.get('branch') === h,
+      head,
+    );
     const titles = await page.$$eval('.kb-search [role="option"] .kb-search__title', (els) => els.map((e) => e.textContent ?? ''));
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(branch.has(title), `${title} in branch ${head}`).toBe(true);
@@ -598,7 +620,10 @@ describe('more results, the results page and did-you-mean', () => {
           const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
           return axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
         }, selector)) as AxeResult;
-        expect(result.violations.map((v) => `${v.id}: ${v.help} @ ${JSON.stringify(v.nodes.map((n) => n.target))}`), `${what}, ${theme}`).toEqual([]);
+        expect(
+          result.violations.map((v) => `${v.id}: ${v.help} @ ${JSON.stringify(v.nodes.map((n) => n.target))}`),
+          `${what}, ${theme}`,
+        ).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${what}, ${theme}: horizontal scroll`).toBeLessThanOrEqual(0);
       };

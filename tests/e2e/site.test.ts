@@ -92,7 +92,10 @@ describe('built fixture site', () => {
     for (const file of demoFree) {
       const html = readFileSync(path.join(outDir, file), 'utf8');
       const refs = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-      expect(refs.filter((r) => /demo/i.test(r)), file).toEqual([]);
+      expect(
+        refs.filter((r) => /demo/i.test(r)),
+        file,
+      ).toEqual([]);
     }
     const withDemo = readFileSync(path.join(outDir, 'concepts/bias-term/index.html'), 'utf8');
     expect(withDemo).toMatch(/<script type="module" src="[^"]*DemoBoot[^"]*"/);

@@ -10,12 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
 import { generateCorpus, type Manifest } from '../../scripts/lib/corpus.ts';
 import { loadSiteConfig } from '../../src/config.ts';
-import { runAudit } from '../../src/lib/audit/index.ts';
 import { listFiles } from '../../src/lib/audit/files.ts';
+import { runAudit } from '../../src/lib/audit/index.ts';
 import { loadContent } from '../../src/lib/ontology/load.ts';
-import { collectConsoleErrors, launchBrowser, serveDir } from '../../scripts/lib/browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-trust-'));
@@ -91,7 +91,10 @@ describe('a site built from a corpus with planted defects', () => {
       }
       expect(linking.size, 'pages with payloads that another page links to').toBeGreaterThan(0);
 
-      const visits = [...pages.map((slug) => ({ slug, preview: undefined as string | undefined })), ...[...linking].map(([target, slug]) => ({ slug, preview: target }))];
+      const visits = [
+        ...pages.map((slug) => ({ slug, preview: undefined as string | undefined })),
+        ...[...linking].map(([target, slug]) => ({ slug, preview: target })),
+      ];
       for (const { slug, preview } of visits) {
         const page = await browser.newPage();
         const errors = collectConsoleErrors(page);
@@ -102,12 +105,15 @@ describe('a site built from a corpus with planted defects', () => {
         });
         await page.goto(`${server.url}concepts/${slug}/`, { waitUntil: 'load' });
         // Every content link gets the events injected handlers listen for.
-        await page.locator('article').first().evaluate((article) => {
-          for (const a of article.querySelectorAll('a')) {
-            for (const type of ['mouseover', 'mouseenter', 'mousemove', 'mouseout', 'mouseleave']) a.dispatchEvent(new MouseEvent(type, { bubbles: true }));
-            a.dispatchEvent(new FocusEvent('focus'));
-          }
-        });
+        await page
+          .locator('article')
+          .first()
+          .evaluate((article) => {
+            for (const a of article.querySelectorAll('a')) {
+              for (const type of ['mouseover', 'mouseenter', 'mousemove', 'mouseout', 'mouseleave']) a.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+              a.dispatchEvent(new FocusEvent('focus'));
+            }
+          });
         // The preview of a link (the one to the page with a payload, or the page's first) is shown.
         const link = page.locator(preview === undefined ? 'article a[data-preview]' : `article a[data-preview="${preview}"]`).first();
         if ((await link.count()) > 0 && (await link.isVisible())) {

@@ -8,9 +8,9 @@ import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, type Manifest } from '../../scripts/lib/corpus.ts';
 import { loadSiteConfig } from '../../src/config.ts';
+import { buildSite, conceptEntries, type SiteBuild } from '../../src/lib/build/pipeline.ts';
 import { graphJson } from '../../src/lib/export/graph-json.ts';
 import { NS, ontologyQuads, toJsonLd, toTurtle } from '../../src/lib/export/rdf.ts';
-import { buildSite, conceptEntries, type SiteBuild } from '../../src/lib/build/pipeline.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-rdf-'));
 let site: SiteBuild;
@@ -31,10 +31,10 @@ describe('ontology exports', () => {
     const data = conceptEntries(site);
     const ttl = toTurtle(exportSite, ontologyQuads(exportSite, data));
     const quads = new Parser().parse(ttl);
-    expect(count(quads, NS.rdf + 'type', NS.owl + 'Class')).toBe(data.length);
-    expect(count(quads, NS.rdfs + 'subClassOf')).toBe(data.reduce((n, c) => n + c.parents.length, 0));
-    expect(count(quads, NS.skos + 'prefLabel')).toBe(data.length);
-    expect(count(quads, NS.skos + 'altLabel')).toBe(data.reduce((n, c) => n + c.aliases.length, 0));
+    expect(count(quads, `${NS.rdf}type`, `${NS.owl}Class`)).toBe(data.length);
+    expect(count(quads, `${NS.rdfs}subClassOf`)).toBe(data.reduce((n, c) => n + c.parents.length, 0));
+    expect(count(quads, `${NS.skos}prefLabel`)).toBe(data.length);
+    expect(count(quads, `${NS.skos}altLabel`)).toBe(data.reduce((n, c) => n + c.aliases.length, 0));
     const relationTriples = data.reduce((n, c) => n + c.relations.reduce((m, r) => m + r.targets.length, 0), 0);
     expect(relationTriples).toBeGreaterThan(0);
     const relationPredicates = quads.filter((q) => q.predicate.value.startsWith('https://example.org/ontology#') && q.object.termType === 'NamedNode');

@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultDomains } from '../../src/config.ts';
+import { makeRenderContext, renderConceptPage } from '../../src/lib/build/render-page.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
 import { graphFromPages } from '../../src/lib/ontology/load.ts';
-import { makeRenderContext, renderConceptPage } from '../../src/lib/build/render-page.ts';
 import { elements } from '../helpers/html.ts';
 import { unaccountedLines } from '../helpers/lines.ts';
 
@@ -32,14 +32,57 @@ const SEED_PAGE = [
 ];
 
 const fragments = [
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '"><svg onload=alert(1)>',
-  '<a href="javascript:alert(1)">l</a>', '<iframe src=x></iframe>', '<ScRiPt>alert(2)</sCrIpT>', '<style>*{}</style>',
-  '[[', ']]', '[[Other]]', '$', '$$', '```', '~~~', '::', '- ', '\t', '  ', '#', '{{demo', '}}', '<', '>', '&', '\\', '|', '\r',
-  'collapsed:: true', 'public-access:: true', '$500-$2K', '<details><summary>s</summary>', '</details>', '<!--', '-->',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '[x](javascript:alert(1))',
+  '"><svg onload=alert(1)>',
+  '<a href="javascript:alert(1)">l</a>',
+  '<iframe src=x></iframe>',
+  '<ScRiPt>alert(2)</sCrIpT>',
+  '<style>*{}</style>',
+  '[[',
+  ']]',
+  '[[Other]]',
+  '$',
+  '$$',
+  '```',
+  '~~~',
+  '::',
+  '- ',
+  '\t',
+  '  ',
+  '#',
+  '{{demo',
+  '}}',
+  '<',
+  '>',
+  '&',
+  '\\',
+  '|',
+  '\r',
+  'collapsed:: true',
+  'public-access:: true',
+  '$500-$2K',
+  '<details><summary>s</summary>',
+  '</details>',
+  '<!--',
+  '-->',
   // Shapes of real graphs: JSON-LD fences, alias links, sections, properties beside the block, OWL axioms.
-  '```json-ld', '{"@type": "Class", "label": "<script>x</script>", "subClassOf": {"@id": "urn:x", "label": "Other"}}', '{', '}',
-  '[[Other|<img src=x onerror=alert(1)>]]', '[label]([[Other]])', '[x]([[javascript:alert(1)]])', '- ### Definition', '- ### In Plain Terms',
-  '- term-id:: AI-0003', 'definition:: ### Primary Definition', '```clojure', 'SubClassOf(:Fuzz :Other)', '#[[🤖]]', '[[ETSI/X]]',
+  '```json-ld',
+  '{"@type": "Class", "label": "<script>x</script>", "subClassOf": {"@id": "urn:x", "label": "Other"}}',
+  '{',
+  '}',
+  '[[Other|<img src=x onerror=alert(1)>]]',
+  '[label]([[Other]])',
+  '[x]([[javascript:alert(1)]])',
+  '- ### Definition',
+  '- ### In Plain Terms',
+  '- term-id:: AI-0003',
+  'definition:: ### Primary Definition',
+  '```clojure',
+  'SubClassOf(:Fuzz :Other)',
+  '#[[🤖]]',
+  '[[ETSI/X]]',
 ];
 
 const line = fc.oneof(fc.constantFrom(...SEED_PAGE), fc.constantFrom(...fragments), fc.string({ maxLength: 24 }));

@@ -1,14 +1,14 @@
 // Specification of the synthetic corpus generator (scripts/lib/corpus.ts): deterministic output, the
 // five dialects and the shapes real graphs drift into, a manifest that matches the files, planted defects that really are in the files they
 // name, private markers only in private files, and generation fast enough for 10k-page corpora.
-import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import { generateCorpus, renderCorpus, type Manifest } from '../../scripts/lib/corpus.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus, type Manifest, renderCorpus } from '../../scripts/lib/corpus.ts';
 import { camelCase } from '../../scripts/lib/plan.ts';
-
 
 describe('determinism', () => {
   it('same options give identical files and manifest', () => {
@@ -119,7 +119,14 @@ describe('a 1000-page corpus with defects', () => {
     expect(manifest.concepts.some((c) => c.termId === null && c.dialect === 'jsonld')).toBe(true);
     expect(manifest.concepts.some((c) => /^[^ ]+_[^ ]+$/.test(c.title) && text(c.file).includes(`preferred-term:: ${c.title}`))).toBe(true);
     // Parents only in OWL: a page with parents and an OWL fence but no is-subclass-of line.
-    const owlOnly = manifest.concepts.filter((c) => c.parents.length > 0 && c.dialect !== 'jsonld' && c.dialect !== 'front' && !text(c.file).includes('is-subclass-of') && text(c.file).includes('SubClassOf('));
+    const owlOnly = manifest.concepts.filter(
+      (c) =>
+        c.parents.length > 0 &&
+        c.dialect !== 'jsonld' &&
+        c.dialect !== 'front' &&
+        !text(c.file).includes('is-subclass-of') &&
+        text(c.file).includes('SubClassOf('),
+    );
     expect(owlOnly.length).toBeGreaterThan(0);
     // Text after child bullets: a continuation line (not a bullet) right after a deeper bullet.
     expect(all).toMatch(/^( {2}|\t| {4})- .*\n\1\1- .*\n\1[A-Z*][^\n]*$/m);
@@ -143,7 +150,9 @@ describe('a 1000-page corpus with defects', () => {
     expect(all).toContain('```clojure');
     expect(all).toContain('](https://');
     // CamelCased parent links against spaced titles.
-    const camel = manifest.concepts.some((c) => c.dialect === 'tabs' && c.parents.some((p) => p.includes(' ') && text(c.file).includes(`is-subclass-of:: [[${camelCase(p)}]]`)));
+    const camel = manifest.concepts.some(
+      (c) => c.dialect === 'tabs' && c.parents.some((p) => p.includes(' ') && text(c.file).includes(`is-subclass-of:: [[${camelCase(p)}]]`)),
+    );
     expect(camel).toBe(true);
   });
 
@@ -157,7 +166,7 @@ describe('a 1000-page corpus with defects', () => {
   it('encodes namespaced titles with ___ in the file name', () => {
     const namespaced = manifest.concepts.filter((c) => c.title.includes('/'));
     expect(namespaced.length).toBeGreaterThan(0);
-    for (const c of namespaced) expect(c.file).toBe(c.title.replaceAll('/', '___') + '.md');
+    for (const c of namespaced) expect(c.file).toBe(`${c.title.replaceAll('/', '___')}.md`);
   });
 
   it('builds a lattice: few roots, some concepts with two parents, parents published and earlier', () => {
@@ -224,8 +233,13 @@ describe('a 1000-page corpus with defects', () => {
       expect(byTitle.get(a)!.parents).toContain(b);
       expect(byTitle.get(b)!.parents).toContain(a);
       // b's page really names a as a parent (in whichever spelling its dialect uses).
-      const parentLines = text(byTitle.get(b)!.file).split('\n').filter((l) => /is-subclass-of|^\s+- "|"label": /.test(l)).join('\n');
-      expect([a, camelCase(a), a.toLowerCase()].some((spelling) => parentLines.includes(`[[${spelling}]]`) || parentLines.includes(`"${spelling}"`))).toBe(true);
+      const parentLines = text(byTitle.get(b)!.file)
+        .split('\n')
+        .filter((l) => /is-subclass-of|^\s+- "|"label": /.test(l))
+        .join('\n');
+      expect([a, camelCase(a), a.toLowerCase()].some((spelling) => parentLines.includes(`[[${spelling}]]`) || parentLines.includes(`"${spelling}"`))).toBe(
+        true,
+      );
     }
   });
 
@@ -233,7 +247,16 @@ describe('a 1000-page corpus with defects', () => {
     const { xss } = manifest.planted;
     expect(new Set(xss.map((x) => x.where))).toEqual(new Set(['body', 'definition', 'alias']));
     const all = xss.map((x) => x.payload).join('\n');
-    for (const needle of ['<script>', 'onerror=', '](javascript:', 'href="javascript:', '<svg onload', '<iframe src="javascript:', '](data:text/html', 'href="data:text/html']) {
+    for (const needle of [
+      '<script>',
+      'onerror=',
+      '](javascript:',
+      'href="javascript:',
+      '<svg onload',
+      '<iframe src="javascript:',
+      '](data:text/html',
+      'href="data:text/html',
+    ]) {
       expect(all).toContain(needle);
     }
     for (const x of xss) {
@@ -251,8 +274,15 @@ describe('a 1000-page corpus with defects', () => {
     const contents = manifest.planted.malformed.map((m) => files.get(m.file)!);
     expect(contents.some((b) => b.length === 0)).toBe(true);
     expect(contents.some((b) => b.length > 0 && b.toString('utf8').trim() === '')).toBe(true);
-    expect(contents.some((b) => b.toString('utf8').split('\n').some((l) => l.length >= 1_000_000))).toBe(true);
-    expect(contents.some((b) => b.toString('utf8').includes('\t'.repeat(199) + '- '))).toBe(true);
+    expect(
+      contents.some((b) =>
+        b
+          .toString('utf8')
+          .split('\n')
+          .some((l) => l.length >= 1_000_000),
+      ),
+    ).toBe(true);
+    expect(contents.some((b) => b.toString('utf8').includes(`${'\t'.repeat(199)}- `))).toBe(true);
     const [missingId] = byExpect('missing-term-id');
     expect(text(missingId)).toMatch(/^\t- :: /m);
     expect(text(missingId)).toMatch(/^\t- term-id::\s*$/m);

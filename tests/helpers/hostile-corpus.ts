@@ -2,14 +2,51 @@
 // (`/`, `..`, `%2F`, `#`, `?`, emoji, CJK, right-to-left text, 500 characters, empty, only
 // punctuation, a lone surrogate, …), in the three dialects (Logseq outline, YAML front matter,
 // JSON-LD). Generated with fast-check from a fixed seed, so the folder is the same on every run.
-import fc from 'fast-check';
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 
 export const HOSTILE: readonly string[] = [
-  '/', '..', '%2F', '#', '?', '&', '%', '🤖', '🤖/🧠', '機械学習', 'שלום עולם', 'مرحبا بالعالم', '\u202Eevil\u202C', 'x'.repeat(500), '',
-  '!!!', '.,;:-', '\uD800', '\uDC00 tail', 'a/b', '../../etc', '[[ETSI Domain/Interoperability]]', 'A#B?c=d&e', ' spaced ', 'CON',
-  '.hidden', '~', '`tick`', '*', '_', '<b>bold</b>', '"quoted" & \'single\'', 'null', 'true', '0', '-', 'a%2Fb', '%E2%82%AC', '\\',
+  '/',
+  '..',
+  '%2F',
+  '#',
+  '?',
+  '&',
+  '%',
+  '🤖',
+  '🤖/🧠',
+  '機械学習',
+  'שלום עולם',
+  'مرحبا بالعالم',
+  '\u202Eevil\u202C',
+  'x'.repeat(500),
+  '',
+  '!!!',
+  '.,;:-',
+  '\uD800',
+  '\uDC00 tail',
+  'a/b',
+  '../../etc',
+  '[[ETSI Domain/Interoperability]]',
+  'A#B?c=d&e',
+  ' spaced ',
+  'CON',
+  '.hidden',
+  '~',
+  '`tick`',
+  '*',
+  '_',
+  '<b>bold</b>',
+  '"quoted" & \'single\'',
+  'null',
+  'true',
+  '0',
+  '-',
+  'a%2Fb',
+  '%E2%82%AC',
+  '\\',
 ];
 
 /** One hostile value: a listed string, or two or three of them run together. */
@@ -39,8 +76,21 @@ interface HostilePage {
 
 const pageArb: fc.Arbitrary<HostilePage> = fc.record({
   dialect: fc.constantFrom('logseq' as const, 'front' as const, 'json-ld' as const),
-  termId: hostile, title: hostile, aliases: hostile, domain: hostile, status: hostile, maturity: hostile, version: hostile,
-  updated: hostile, tags: hostile, parent: hostile, related: hostile, custom: hostile, definition: hostile, bodyTag: hostile, bodyLink: hostile,
+  termId: hostile,
+  title: hostile,
+  aliases: hostile,
+  domain: hostile,
+  status: hostile,
+  maturity: hostile,
+  version: hostile,
+  updated: hostile,
+  tags: hostile,
+  parent: hostile,
+  related: hostile,
+  custom: hostile,
+  definition: hostile,
+  bodyTag: hostile,
+  bodyLink: hostile,
 });
 
 /** Values stay on one line: a line break would change the outline, not the value. */
@@ -108,7 +158,19 @@ function jsonLdPage(p: HostilePage, k: number): string {
     relations: { [p.related || 'relatedTo']: [{ '@id': p.related, label: p.related }] },
   };
   // JSON.stringify escapes a lone surrogate (\ud800), so it reaches the parser as one.
-  return ['public:: true', '', '```json-ld', JSON.stringify(page, null, 2), '```', '```json-ld', JSON.stringify(cls, null, 2), '```', '', `- Body #[[${oneLine(p.bodyTag)}]] [[${oneLine(p.bodyLink)}]]`, ''].join('\n');
+  return [
+    'public:: true',
+    '',
+    '```json-ld',
+    JSON.stringify(page, null, 2),
+    '```',
+    '```json-ld',
+    JSON.stringify(cls, null, 2),
+    '```',
+    '',
+    `- Body #[[${oneLine(p.bodyTag)}]] [[${oneLine(p.bodyLink)}]]`,
+    '',
+  ].join('\n');
 }
 
 /** File names that are awkward too (Logseq's encodings, characters with meaning in URLs). */

@@ -1,5 +1,5 @@
 // Test helper: every element of an HTML fragment, parsed with parse5 (so tests assert on structure).
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { type DefaultTreeAdapterMap, parseFragment } from 'parse5';
 
 export type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];

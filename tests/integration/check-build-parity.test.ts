@@ -26,7 +26,8 @@ const PAGES: Record<string, string> = {
   'Duplicate.md': concept('PT-0001', 'Duplicate', '- Same id as Good.\n'),
   'Empty.md': '',
   'Broken Front Matter.md': '---\nterm-id: "PT-0009\n---\nText\n',
-  'guides/Guide.mdx': '---\ntitle: A guide\npublic: true\n---\n\nA formula $\\frac{1}{$ and [a path](/concepts/none/).\n\n<Demo name="nosuchdemo" />\n\n<Demo name="neuron" />\n',
+  'guides/Guide.mdx':
+    '---\ntitle: A guide\npublic: true\n---\n\nA formula $\\frac{1}{$ and [a path](/concepts/none/).\n\n<Demo name="nosuchdemo" />\n\n<Demo name="neuron" />\n',
 };
 
 const key = (d: Diagnostic) => `${d.file}:${d.line}: ${d.severity} ${d.code}: ${d.message}`;
@@ -56,8 +57,14 @@ describe('check and build', () => {
 
     // Every kind of problem is there.
     const codes = new Set(checked.map((line) => / (?:error|warning|info) ([a-z-]+):/.exec(line)?.[1]));
-    for (const code of ['broken-link', 'invalid-math', 'unknown-demo', 'missing-parent', 'duplicate-term-id', 'empty-page', 'parse-error']) expect(codes, code).toContain(code);
-    expect(checked.filter((line) => line.startsWith('guides/Guide.mdx')).map((l) => / ([a-z-]+):/.exec(l)?.[1]).sort()).toEqual(['broken-link', 'invalid-math', 'unknown-demo']);
+    for (const code of ['broken-link', 'invalid-math', 'unknown-demo', 'missing-parent', 'duplicate-term-id', 'empty-page', 'parse-error'])
+      expect(codes, code).toContain(code);
+    expect(
+      checked
+        .filter((line) => line.startsWith('guides/Guide.mdx'))
+        .map((l) => / ([a-z-]+):/.exec(l)?.[1])
+        .sort(),
+    ).toEqual(['broken-link', 'invalid-math', 'unknown-demo']);
     expect(checked.some((line) => line.startsWith('Local Things.md') && line.includes('local image'))).toBe(true);
   }, 300_000);
 });

@@ -12,7 +12,7 @@ import { generateCorpus, type Manifest } from '../../scripts/lib/corpus.ts';
 import { defaultDomains } from '../../src/config.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import { loadContent } from '../../src/lib/ontology/load.ts';
-import { checkReport, type CheckReport } from '../../src/lib/ontology/report.ts';
+import { type CheckReport, checkReport } from '../../src/lib/ontology/report.ts';
 import { ConceptSchema } from '../../src/lib/ontology/schema.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kb-check-'));
@@ -96,14 +96,17 @@ describe('planted defects', () => {
 
 describe('npm run check', () => {
   const { KB_CONTENT_DIR: _unset, ...envWithoutContentDir } = process.env;
-  const run = (...args: string[]) => spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/check.ts', ...args], { encoding: 'utf8', env: envWithoutContentDir });
+  const run = (...args: string[]) =>
+    spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/check.ts', ...args], { encoding: 'utf8', env: envWithoutContentDir });
 
   it('prints one JSON object with --json and exits 1 when errors exist', () => {
     const r = run('--content', withDefects.dir, '--json');
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout) as CheckReport;
     expect(Object.keys(json).sort()).toEqual(['concepts', 'diagnostics', 'withheld']);
-    expect(json.concepts[0]).toEqual(expect.objectContaining({ file: expect.any(String), title: expect.any(String), slug: expect.any(String), parents: expect.any(Array) }));
+    expect(json.concepts[0]).toEqual(
+      expect.objectContaining({ file: expect.any(String), title: expect.any(String), slug: expect.any(String), parents: expect.any(Array) }),
+    );
     // A term id, or null for a JSON-LD class that has none (it is identified by its @id).
     for (const c of json.concepts) expect(c.termId === null || typeof c.termId === 'string').toBe(true);
     expect(json.concepts.some((c) => c.termId === null)).toBe(true);
@@ -113,7 +116,12 @@ describe('npm run check', () => {
     const r = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/check.ts'], { encoding: 'utf8', env: { ...process.env, KB_CONTENT_DIR: clean.dir } });
     expect(r.status).toBe(0);
     const bad = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/check.ts', '--content', withDefects.dir], { encoding: 'utf8' });
-    expect(bad.stdout.split('\n').filter((l) => / error [a-z-]+: /.test(l)).every((l) => /^[^:]+\.md:\d+: error [a-z-]+: .+/.test(l))).toBe(true);
+    expect(
+      bad.stdout
+        .split('\n')
+        .filter((l) => / error [a-z-]+: /.test(l))
+        .every((l) => /^[^:]+\.md:\d+: error [a-z-]+: .+/.test(l)),
+    ).toBe(true);
     expect(bad.stdout).toMatch(/\d+ errors, \d+ warnings, \d+ info/);
   });
 });

@@ -3,7 +3,7 @@
 // fix a `- file:line: …` line, for a page added in a new sub-folder its problems, for a formula that
 // does not parse the renderer's problem (each re-check is the whole check, the build's pipeline); and
 // Ctrl-C (SIGINT) stops it with exit status 0. Every wait is for a condition on its output, with a time limit.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,7 +77,7 @@ describe('check --watch', () => {
     expect(await output(/\+ drafts\/Copy\.md:2: error duplicate-term-id: term id AI-0001 is also used by Model Weights\.md/, from)).toBeTruthy();
   });
 
-  it("reports what only rendering finds, as the build would (an invalid formula)", async () => {
+  it('reports what only rendering finds, as the build would (an invalid formula)', async () => {
     const from = out.length;
     writeFileSync(path.join(dir, 'Bias.md'), page('AI-0002', 'Bias', '- Bias is added to [[Model Weights]]: $\\frac{1}{$.\n'));
     expect(await output(/\+ Bias\.md:6: warning invalid-math: /, from)).toBeTruthy();

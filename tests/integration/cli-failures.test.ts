@@ -37,18 +37,39 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
 
 describe('npm run check', () => {
   it('exits 2 for a content folder that does not exist, is not a folder, or holds no pages', () => {
-    expect(run('check.ts', ['--content', '/nonexistent'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^check: the content folder \/nonexistent does not exist\nusage: /) });
-    expect(run('check.ts', ['--content', path.join(content, 'Weight Tying.md')])).toMatchObject({ status: 2, stderr: expect.stringMatching(/is not a folder/) });
-    expect(run('check.ts', ['--content', empty])).toMatchObject({ status: 2, stderr: expect.stringMatching(/holds no pages \(\.md, \.markdown or \.mdx files\)/) });
+    expect(run('check.ts', ['--content', '/nonexistent'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^check: the content folder \/nonexistent does not exist\nusage: /),
+    });
+    expect(run('check.ts', ['--content', path.join(content, 'Weight Tying.md')])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/is not a folder/),
+    });
+    expect(run('check.ts', ['--content', empty])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/holds no pages \(\.md, \.markdown or \.mdx files\)/),
+    });
   });
 
   it('exits 2 for --content with no value, an empty KB_CONTENT_DIR, an invalid setting, an unknown flag', () => {
     expect(run('check.ts', ['--content'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^check: --content needs a value\n/) });
     expect(run('check.ts', ['--content', ''])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^check: --content needs a value\n/) });
-    expect(run('check.ts', [], { KB_CONTENT_DIR: '' })).toMatchObject({ status: 2, stderr: expect.stringMatching(/KB_CONTENT_DIR="": is set but empty; give a folder, or unset it/) });
-    expect(run('check.ts', ['--content', content], { KB_SEARCH_BODIES: 'sometimes' })).toMatchObject({ status: 2, stderr: expect.stringMatching(/KB_SEARCH_BODIES="sometimes": must be auto, always or never/) });
-    expect(run('check.ts', ['--colour'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^check: Unknown option '--colour'\nusage: npm run check/) });
-    expect(run('check.ts', ['--watch', '--json', '--content', content])).toMatchObject({ status: 2, stderr: expect.stringMatching(/--watch prints changes for a person to read; use it without --json/) });
+    expect(run('check.ts', [], { KB_CONTENT_DIR: '' })).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/KB_CONTENT_DIR="": is set but empty; give a folder, or unset it/),
+    });
+    expect(run('check.ts', ['--content', content], { KB_SEARCH_BODIES: 'sometimes' })).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/KB_SEARCH_BODIES="sometimes": must be auto, always or never/),
+    });
+    expect(run('check.ts', ['--colour'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^check: Unknown option '--colour'\nusage: npm run check/),
+    });
+    expect(run('check.ts', ['--watch', '--json', '--content', content])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/--watch prints changes for a person to read; use it without --json/),
+    });
   });
 
   it('prints its help, with --watch, and exits 0', () => {
@@ -67,7 +88,10 @@ describe('npm run build', () => {
   });
 
   it('exits 2 for a missing content folder or an empty KB_CONTENT_DIR', () => {
-    expect(run('build.ts', [], { KB_CONTENT_DIR: path.join(work, 'gone') })).toMatchObject({ status: 2, stderr: expect.stringMatching(/^build: the content folder .*gone does not exist/) });
+    expect(run('build.ts', [], { KB_CONTENT_DIR: path.join(work, 'gone') })).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^build: the content folder .*gone does not exist/),
+    });
     expect(run('build.ts', [], { KB_CONTENT_DIR: '' })).toMatchObject({ status: 2, stderr: expect.stringMatching(/KB_CONTENT_DIR="": is set but empty/) });
   });
 
@@ -82,8 +106,15 @@ describe('npm run build', () => {
 describe('npm run new-term', () => {
   it('exits 1 with the concept and file when the name is already an alternative term, and writes nothing', () => {
     const r = run('new-term.ts', ['Tied Weights', '--content', content]);
-    expect(r).toMatchObject({ status: 1, stderr: 'new-term: "Tied Weights" is already an alternative term of "Weight Tying" (Weight Tying.md); [[Tied Weights]] finds it. Choose another name, or add to that page\n' });
-    expect(run('new-term.ts', ['weight tying', '--content', content])).toMatchObject({ status: 1, stderr: expect.stringMatching(/^new-term: .*Weight Tying\.md already exists; new-term never overwrites a page/) });
+    expect(r).toMatchObject({
+      status: 1,
+      stderr:
+        'new-term: "Tied Weights" is already an alternative term of "Weight Tying" (Weight Tying.md); [[Tied Weights]] finds it. Choose another name, or add to that page\n',
+    });
+    expect(run('new-term.ts', ['weight tying', '--content', content])).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/^new-term: .*Weight Tying\.md already exists; new-term never overwrites a page/),
+    });
   });
 
   it('exits 2 for a missing name, two names, an unknown flag, a missing value or a bad value', () => {
@@ -102,7 +133,9 @@ describe('npm run new-term', () => {
   it('creates the first page of an empty folder, saying it will be warned about until its TODOs are replaced', () => {
     const r = run('new-term.ts', ['Weight Folding', '--content', empty, '--date', '2026-12-01']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^created .*Weight Folding\.md \(AI-0001\)\nIt is public: `npm run check` warns \(todo-placeholder\) on each TODO line until you replace it\.\n$/);
+    expect(r.stdout).toMatch(
+      /^created .*Weight Folding\.md \(AI-0001\)\nIt is public: `npm run check` warns \(todo-placeholder\) on each TODO line until you replace it\.\n$/,
+    );
     const check = run('check.ts', ['--content', empty], { KB_CACHE_DIR: path.join(work, 'cache') });
     expect(check.status).toBe(0);
     expect(check.stdout.match(/^Weight Folding\.md:\d+: warning todo-placeholder: /gm)).toHaveLength(4);
@@ -117,9 +150,18 @@ describe('npm run new-term', () => {
 describe('npm run audit', () => {
   it('exits 2 for a missing built site, a missing content folder, bad options', () => {
     mkdirSync(path.join(work, 'dist'), { recursive: true });
-    expect(run('audit.ts', [path.join(work, 'nope')])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^audit: there is no built site at .*nope; run npm run build first/) });
-    expect(run('audit.ts', [path.join(work, 'dist'), '--content', path.join(work, 'gone')])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^audit: the content folder .*gone does not exist/) });
-    expect(run('audit.ts', [path.join(work, 'dist'), '--content', content, '--threads', '0'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/--threads wants a positive integer \(got "0"\)/) });
+    expect(run('audit.ts', [path.join(work, 'nope')])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^audit: there is no built site at .*nope; run npm run build first/),
+    });
+    expect(run('audit.ts', [path.join(work, 'dist'), '--content', path.join(work, 'gone')])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^audit: the content folder .*gone does not exist/),
+    });
+    expect(run('audit.ts', [path.join(work, 'dist'), '--content', content, '--threads', '0'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/--threads wants a positive integer \(got "0"\)/),
+    });
     expect(run('audit.ts', ['a', 'b'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/give at most one built site \(got 2: a, b\)/) });
     expect(run('audit.ts', ['--bogus'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^audit: Unknown option '--bogus'/) });
     expect(run('audit.ts', ['--help'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^usage: npm run audit -- \[DIST\]/) });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDomains } from '../../src/config.ts';
-import { runAudit, type AuditReport } from '../../src/lib/audit/index.ts';
+import { type AuditReport, runAudit } from '../../src/lib/audit/index.ts';
 import type { GraphBuild } from '../../src/lib/ontology/graph.ts';
 import { loadContent } from '../../src/lib/ontology/load.ts';
 import { buildSite } from '../helpers/build.ts';
@@ -30,9 +30,18 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retry
 
 describe('a build of pages with hostile values everywhere', () => {
   it('has the hostile values in it (the corpus is what it claims)', () => {
-    const texts = graph.records.flatMap((r) => (r.concept ? [r.concept.title, r.concept.definition, r.concept.domainLabel ?? '', r.concept.status ?? '', ...r.concept.tags, ...r.concept.aliases] : []));
-    for (const v of ['/', '..', '%2F', '#', '?', '🤖', '機械学習', 'مرحبا', 'x'.repeat(500), '!!!', 'ETSI Domain/Interoperability']) expect(texts.some((t) => t.includes(v)), v).toBe(true);
-    expect(texts.some((t) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t)), 'a lone surrogate').toBe(true);
+    const texts = graph.records.flatMap((r) =>
+      r.concept ? [r.concept.title, r.concept.definition, r.concept.domainLabel ?? '', r.concept.status ?? '', ...r.concept.tags, ...r.concept.aliases] : [],
+    );
+    for (const v of ['/', '..', '%2F', '#', '?', '🤖', '機械学習', 'مرحبا', 'x'.repeat(500), '!!!', 'ETSI Domain/Interoperability'])
+      expect(
+        texts.some((t) => t.includes(v)),
+        v,
+      ).toBe(true);
+    expect(
+      texts.some((t) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t)),
+      'a lone surrogate',
+    ).toBe(true);
     expect(graph.records.filter((r) => r.concept?.title === r.page.name).length, 'pages titled by their file name (empty titles)').toBeGreaterThan(0);
     expect(graph.graph.nodes.length).toBe(120);
     expect(HOSTILE).toContain('');

@@ -23,7 +23,9 @@ const mtimes = (dir: string) => new Map(listOutput(dir).map((f) => [f, statSync(
 
 /** A published page's file and its concept URL folder. */
 function publishedPage(pages: string, k: number): { file: string; dir: string } {
-  const files = readdirSync(pages).filter((f) => readFileSync(path.join(pages, f), 'utf8').includes('public-access:: true')).sort();
+  const files = readdirSync(pages)
+    .filter((f) => readFileSync(path.join(pages, f), 'utf8').includes('public-access:: true'))
+    .sort();
   const file = files[k];
   const title = /preferred-term:: (.+)/.exec(readFileSync(path.join(pages, file), 'utf8'))?.[1] ?? '';
   return { file: path.join(pages, file), dir: `concepts/${slugify(title)}` };
@@ -101,7 +103,10 @@ describe('rebuilds into the same output folder', () => {
     expect(counts(log).rendered).toBe(0);
     // One page per concept, domain and tag (the tags index, like the A–Z index, is a single page built every time).
     const regenerated = [...mtimes(out)].filter(([f, t]) => /^(concepts|domains|tags)\/[^/]+\//.test(f) && earlier.get(f) !== t).map(([f]) => f);
-    expect(regenerated, 'pages Astro generated again although their data did not change: incremental builds no longer work (see src/lib/astro/page-data.ts)').toEqual([]);
+    expect(
+      regenerated,
+      'pages Astro generated again although their data did not change: incremental builds no longer work (see src/lib/astro/page-data.ts)',
+    ).toEqual([]);
   }, 120_000);
 
   it('matches a cold build of the same content, file for file', () => {

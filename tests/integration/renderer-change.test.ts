@@ -31,7 +31,10 @@ it('a warm build after a render plugin changed renders every page again and ship
 
   const plugin = path.join(copy.dir, 'src', 'lib', 'render', 'rehype-code.ts');
   const original = readFileSync(plugin, 'utf8');
-  const changed = original.replace("if (!classes.includes('hljs')) classes.unshift('hljs');", "if (!classes.includes('hljs')) classes.unshift('hljs', 'kb-changed-highlighter');");
+  const changed = original.replace(
+    "if (!classes.includes('hljs')) classes.unshift('hljs');",
+    "if (!classes.includes('hljs')) classes.unshift('hljs', 'kb-changed-highlighter');",
+  );
   expect(changed).not.toBe(original);
   writeFileSync(plugin, changed);
 

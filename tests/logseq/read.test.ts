@@ -60,7 +60,28 @@ function accountedLines(text: string): { missing: number[] } {
 }
 
 const logseqLine = fc.oneof(
-  fc.constantFrom('- a', '\t- b', '  - c', '    - d', '-', '', '  id:: x', 'key:: v', '\t- term-id:: AI-0001', '## H', 'prose text', '- ```js', '  ```', '```', '- $$x$$', '- | a | b |', '  | - | - |', '\t- definition:: ### Primary Definition', '- :: orphan', '\r'),
+  fc.constantFrom(
+    '- a',
+    '\t- b',
+    '  - c',
+    '    - d',
+    '-',
+    '',
+    '  id:: x',
+    'key:: v',
+    '\t- term-id:: AI-0001',
+    '## H',
+    'prose text',
+    '- ```js',
+    '  ```',
+    '```',
+    '- $$x$$',
+    '- | a | b |',
+    '  | - | - |',
+    '\t- definition:: ### Primary Definition',
+    '- :: orphan',
+    '\r',
+  ),
   fc.string({ maxLength: 30 }),
   fc.tuple(fc.constantFrom('', '\t', '  ', '    ', '\t  '), fc.constantFrom('- ', ''), fc.string({ maxLength: 20 })).map(([i, b, s]) => i + b + s),
 );

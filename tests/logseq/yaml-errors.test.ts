@@ -51,14 +51,18 @@ describe('front matter errors', () => {
       message: '"preferred-term" is given twice (also on line 3); keep one of them',
     });
     // Also after a value that spans several lines, and inside a nested map.
-    expect(problem(fm('definition: >', '  long', '  text', 'definition: again'))).toMatchObject({ line: 5, message: expect.stringMatching(/"definition" is given twice \(also on line 2\)/) });
+    expect(problem(fm('definition: >', '  long', '  text', 'definition: again'))).toMatchObject({
+      line: 5,
+      message: expect.stringMatching(/"definition" is given twice \(also on line 2\)/),
+    });
     expect(problem(fm('x:', '  a: 1', '  a: 2'))).toMatchObject({ line: 4, message: expect.stringMatching(/"a" is given twice \(also on line 3\)/) });
   });
 
   it('says a colon in an unquoted value must be quoted, with the quoted value', () => {
     expect(problem(fm('term-id: AI-0001', 'preferred-term: Weights: the learned numbers', 'public-access: true'))).toEqual({
       line: 3,
-      message: 'the value of "preferred-term" contains ": ", which YAML reads as the start of another key; put the whole value in quotes: preferred-term: "Weights: the learned numbers"',
+      message:
+        'the value of "preferred-term" contains ": ", which YAML reads as the start of another key; put the whole value in quotes: preferred-term: "Weights: the learned numbers"',
     });
   });
 
@@ -77,7 +81,10 @@ describe('front matter errors', () => {
   });
 
   it('reports tab indentation as such', () => {
-    expect(problem(fm('alt-terms:', '  - a', '\t- b'))).toEqual({ line: 4, message: 'this line is indented with a tab; YAML allows only spaces for indentation' });
+    expect(problem(fm('alt-terms:', '  - a', '\t- b'))).toEqual({
+      line: 4,
+      message: 'this line is indented with a tab; YAML allows only spaces for indentation',
+    });
   });
 
   it('explains values YAML reads as syntax', () => {
@@ -100,7 +107,13 @@ describe('front matter that is never closed', () => {
   it('is a parse-error on the opening line, not a silently withheld page', () => {
     const page = readPage('---\nterm-id: AI-0001\npreferred-term: Unclosed\npublic-access: true\n\n## Body\n', 'open.md');
     expect(page.diagnostics).toEqual([
-      expect.objectContaining({ code: 'parse-error', severity: 'error', file: 'open.md', line: 1, message: expect.stringMatching(/never closed; add a line with three dashes \(---\)/) }),
+      expect.objectContaining({
+        code: 'parse-error',
+        severity: 'error',
+        file: 'open.md',
+        line: 1,
+        message: expect.stringMatching(/never closed; add a line with three dashes \(---\)/),
+      }),
     ]);
   });
 

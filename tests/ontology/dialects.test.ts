@@ -9,7 +9,11 @@ import { graphFromPages } from '../../src/lib/ontology/load.ts';
 import { canonicalRelationKey } from '../../src/lib/ontology/relation-keys.ts';
 
 const options = { publishAll: false, domains: defaultDomains };
-const graphOf = (files: Record<string, string>, opts = options) => graphFromPages(Object.entries(files).map(([f, t]) => readPage(t, f)), opts);
+const graphOf = (files: Record<string, string>, opts = options) =>
+  graphFromPages(
+    Object.entries(files).map(([f, t]) => readPage(t, f)),
+    opts,
+  );
 const concept = (termId: string, title: string, extra = '') =>
   `- ### OntologyBlock\n\t- term-id:: ${termId}\n\t- preferred-term:: ${title}\n\t- public-access:: true\n\t- definition:: ${title} is a test concept.\n${extra}`;
 const record = (b: ReturnType<typeof graphOf>, file: string) => {
@@ -21,7 +25,8 @@ const codes = (b: ReturnType<typeof graphOf>) => b.diagnostics.map((d) => [d.cod
 
 describe('properties written beside the ontology block', () => {
   it('reads a lone property bullet and the bullets nested under it as the block’s', () => {
-    const page = '- ### OntologyBlock\n  id:: x\n  collapsed:: true\n\t- ontology:: true\n- term-id:: QX-0001\n\t- preferred-term:: Sibling Page\n\t- public-access:: true\n\t- definition:: Written beside the block.\n- ## Body\n\t- prose\n';
+    const page =
+      '- ### OntologyBlock\n  id:: x\n  collapsed:: true\n\t- ontology:: true\n- term-id:: QX-0001\n\t- preferred-term:: Sibling Page\n\t- public-access:: true\n\t- definition:: Written beside the block.\n- ## Body\n\t- prose\n';
     const b = graphOf({ 'sibling.md': page });
     expect(b.graph.nodes.map((n) => [n.termId, n.title, n.definition])).toEqual([['QX-0001', 'Sibling Page', 'Written beside the block.']]);
     expect(b.diagnostics).toEqual([]);
@@ -29,7 +34,8 @@ describe('properties written beside the ontology block', () => {
   });
 
   it('reads a labelled group written as a sibling (`- **Identification**`)', () => {
-    const page = '- ### OntologyBlock\n  id:: y\n- **Identification**\n    - term-id:: QX-0002\n    - preferred-term:: Grouped Sibling\n    - public-access:: true\n    - definition:: In a group beside the block.\n- A paragraph of the body.\n';
+    const page =
+      '- ### OntologyBlock\n  id:: y\n- **Identification**\n    - term-id:: QX-0002\n    - preferred-term:: Grouped Sibling\n    - public-access:: true\n    - definition:: In a group beside the block.\n- A paragraph of the body.\n';
     const b = graphOf({ 'g.md': page });
     expect(b.graph.nodes.map((n) => [n.termId, n.title])).toEqual([['QX-0002', 'Grouped Sibling']]);
     expect(record(b, 'g.md').body.map((x) => x.text)).toEqual(['A paragraph of the body.']);
@@ -38,28 +44,32 @@ describe('properties written beside the ontology block', () => {
 
 describe('definitions wherever editors put them', () => {
   it('takes a definition nested under another property line after the block', () => {
-    const page = '- ### OntologyBlock\n\t- term-id:: QX-0010\n\t- preferred-term:: Nested\n\t- public-access:: true\n\n### Relationships\n- is-subclass-of:: [[Parent Thing]]\n\t- definition:: Nested under the parent line.\n';
+    const page =
+      '- ### OntologyBlock\n\t- term-id:: QX-0010\n\t- preferred-term:: Nested\n\t- public-access:: true\n\n### Relationships\n- is-subclass-of:: [[Parent Thing]]\n\t- definition:: Nested under the parent line.\n';
     const b = graphOf({ 'n.md': page, 'p.md': concept('QX-0011', 'Parent Thing') });
     expect(record(b, 'n.md').concept.definition).toBe('Nested under the parent line.');
     expect(b.graph.parents.nested).toEqual(['parent-thing']);
   });
 
   it('takes the child bullet under a heading-valued `definition:: ### Primary Definition`', () => {
-    const page = '- ### OntologyBlock\n\t- term-id:: QX-0012\n\t- preferred-term:: Headed\n\t- public-access:: true\n\t- definition:: ### Primary Definition\n\t\t- The text sits in a child bullet.\n\t- status:: draft\n';
+    const page =
+      '- ### OntologyBlock\n\t- term-id:: QX-0012\n\t- preferred-term:: Headed\n\t- public-access:: true\n\t- definition:: ### Primary Definition\n\t\t- The text sits in a child bullet.\n\t- status:: draft\n';
     const b = graphOf({ 'h.md': page });
     expect(record(b, 'h.md').concept.definition).toBe('The text sits in a child bullet.');
     expect(b.diagnostics).toEqual([]);
   });
 
   it('never shows a lone heading label as the definition: no text anywhere is reported instead', () => {
-    const page = '- ### OntologyBlock\n\t- term-id:: QX-0013\n\t- preferred-term:: Label Only\n\t- public-access:: true\n\t- definition:: ### Primary Definition\n\t- status:: draft\n- ## Body\n\t- text\n';
+    const page =
+      '- ### OntologyBlock\n\t- term-id:: QX-0013\n\t- preferred-term:: Label Only\n\t- public-access:: true\n\t- definition:: ### Primary Definition\n\t- status:: draft\n- ## Body\n\t- text\n';
     const b = graphOf({ 'l.md': page });
     expect(record(b, 'l.md').concept.definition).toBe('');
     expect(b.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['missing-definition', 'info', 5]]);
   });
 
   it('takes the first text of a `- ### Definition` section and leaves the rest of the section in the body', () => {
-    const page = 'public:: true\n\n- ### OntologyBlock\n\t- term-id:: QX-0014\n\t- preferred-term:: Sectioned\n- ### Definition\n\t- Sectioned things are defined here, with a [[Link Target]].\n\t- A second paragraph stays in the body.\n- ### Overview\n\t- More text.\n';
+    const page =
+      'public:: true\n\n- ### OntologyBlock\n\t- term-id:: QX-0014\n\t- preferred-term:: Sectioned\n- ### Definition\n\t- Sectioned things are defined here, with a [[Link Target]].\n\t- A second paragraph stays in the body.\n- ### Overview\n\t- More text.\n';
     const b = graphOf({ 's.md': page, 't.md': concept('QX-0015', 'Link Target') });
     const r = record(b, 's.md');
     expect(r.concept.definition).toBe('Sectioned things are defined here, with a [[Link Target]].');
@@ -70,8 +80,10 @@ describe('definitions wherever editors put them', () => {
   });
 
   it('takes the section text from the lines under the heading, or from the bullet after it', () => {
-    const under = 'public:: true\n\n- ### OntologyBlock\n\t- term-id:: QX-0016\n\t- preferred-term:: Under\n- ### Definition\n  The text is on the next line.\n- ### Overview\n\t- x\n';
-    const after = 'public:: true\n\n- ### OntologyBlock\n\t- term-id:: QX-0017\n\t- preferred-term:: After\n- ### Definition\n- The text is the next bullet.\n- Another bullet.\n';
+    const under =
+      'public:: true\n\n- ### OntologyBlock\n\t- term-id:: QX-0016\n\t- preferred-term:: Under\n- ### Definition\n  The text is on the next line.\n- ### Overview\n\t- x\n';
+    const after =
+      'public:: true\n\n- ### OntologyBlock\n\t- term-id:: QX-0017\n\t- preferred-term:: After\n- ### Definition\n- The text is the next bullet.\n- Another bullet.\n';
     const b = graphOf({ 'u.md': under, 'a.md': after });
     expect(record(b, 'u.md').concept.definition).toBe('The text is on the next line.');
     expect(record(b, 'a.md').concept.definition).toBe('The text is the next bullet.');
@@ -98,7 +110,8 @@ describe('withheld parents', () => {
   it('reports a parent that is a withheld page (info) instead of dropping it silently', () => {
     const b = graphOf({
       'child.md': concept('QX-0030', 'Child', '\t- is-subclass-of:: [[Hidden Parent]]\n'),
-      'hidden.md': '- ### OntologyBlock\n\t- term-id:: QX-0031\n\t- preferred-term:: Hidden Parent\n\t- public-access:: false\n\t- definition:: Not for readers.\n',
+      'hidden.md':
+        '- ### OntologyBlock\n\t- term-id:: QX-0031\n\t- preferred-term:: Hidden Parent\n\t- public-access:: false\n\t- definition:: Not for readers.\n',
     });
     expect(b.graph.parents.child).toEqual([]);
     expect(b.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.target])).toEqual([['parent-is-private', 'info', 'child.md', 6, 'Hidden Parent']]);
@@ -108,7 +121,11 @@ describe('withheld parents', () => {
 
 describe('link resolution: exact before loose', () => {
   it('an exact page name wins over a page that matches only without spaces or punctuation', () => {
-    const b = graphOf({ 'a.md': concept('QX-0040', 'Data Set'), 'b.md': concept('QX-0041', 'Dataset'), 'c.md': concept('QX-0042', 'Linker', '- [[dataset]], [[Data set]] and [[data-set]]\n') });
+    const b = graphOf({
+      'a.md': concept('QX-0040', 'Data Set'),
+      'b.md': concept('QX-0041', 'Dataset'),
+      'c.md': concept('QX-0042', 'Linker', '- [[dataset]], [[Data set]] and [[data-set]]\n'),
+    });
     expect(b.resolveLink('dataset')).toMatchObject({ state: 'published', slug: 'dataset' });
     expect(b.resolveLink('Data set')).toMatchObject({ state: 'published', slug: 'data-set' });
     expect(b.resolveLink('data-set')).toEqual({ state: 'ambiguous', count: 2 });
@@ -128,7 +145,9 @@ describe('alias links', () => {
       'a.md': concept('QX-0045', 'Target Page'),
       'b.md': concept('QX-0046', 'Linker', '- See [[Target Page|the target]] and [more]([[Target Page]]), not [[Gone Page|gone]].\n'),
     });
-    expect(b.graph.backlinks['target-page']).toEqual([{ from: 'linker', sentence: 'See [[Target Page|the target]] and [more]([[Target Page]]), not [[Gone Page|gone]].' }]);
+    expect(b.graph.backlinks['target-page']).toEqual([
+      { from: 'linker', sentence: 'See [[Target Page|the target]] and [more]([[Target Page]]), not [[Gone Page|gone]].' },
+    ]);
     expect(b.diagnostics.map((d) => [d.code, d.target])).toEqual([['broken-link', 'Gone Page']]);
   });
 });
@@ -180,9 +199,13 @@ describe('the JSON-LD dialect', () => {
     'public:: true',
     '',
     '# Signal Relay',
-    pageObject(',\n  "vc:legacyProperties": [\n    { "vc:key": "legacy-term-id", "vc:value": "SR-0001" },\n    { "vc:key": "preferred-term", "vc:value": "SignalRelay (old)" }\n  ]'),
+    pageObject(
+      ',\n  "vc:legacyProperties": [\n    { "vc:key": "legacy-term-id", "vc:value": "SR-0001" },\n    { "vc:key": "preferred-term", "vc:value": "SignalRelay (old)" }\n  ]',
+    ),
     '',
-    classObject(',\n  "subClassOf": [{ "@id": "urn:test:class:messenger", "label": "Messenger" }],\n  "relations": {\n    "hasPart": [{ "@id": "urn:test:class:antenna", "label": "Antenna" }],\n    "requires": [{ "@id": "urn:test:class:power-source", "label": "Power Source" }]\n  },\n  "sameAs": [{ "@id": "urn:test:class:repeater", "label": "Repeater" }]'),
+    classObject(
+      ',\n  "subClassOf": [{ "@id": "urn:test:class:messenger", "label": "Messenger" }],\n  "relations": {\n    "hasPart": [{ "@id": "urn:test:class:antenna", "label": "Antenna" }],\n    "requires": [{ "@id": "urn:test:class:power-source", "label": "Power Source" }]\n  },\n  "sameAs": [{ "@id": "urn:test:class:repeater", "label": "Repeater" }]',
+    ),
     '',
     '- ### Definition',
     '  - A **signal relay** passes a signal on, see [[Antenna]].',
@@ -234,7 +257,12 @@ describe('the JSON-LD dialect', () => {
   it('makes a Class without a legacy term id a concept identified by its @id, with no missing-term-id', () => {
     const b = graphOf({ 'c.md': `public:: true\n\n${classObject('')}\n` });
     expect(b.graph.nodes).toHaveLength(1);
-    expect(b.graph.nodes[0]).toMatchObject({ termId: null, title: 'Signal Relay', owlClass: 'urn:test:class:signal-relay', definition: 'A relay passes a signal on unchanged.' });
+    expect(b.graph.nodes[0]).toMatchObject({
+      termId: null,
+      title: 'Signal Relay',
+      owlClass: 'urn:test:class:signal-relay',
+      definition: 'A relay passes a signal on unchanged.',
+    });
     expect(b.diagnostics).toEqual([]);
     expect(b.resolveLink('urn:test:class:signal-relay')).toMatchObject({ state: 'published', slug: 'signal-relay' });
   });
@@ -291,8 +319,16 @@ describe('the JSON-LD dialect', () => {
 describe('OWL functional syntax in fences', () => {
   it('gives parents when the page states none, in either spelling', () => {
     const b = graphOf({
-      'a.md': concept('QX-0070', 'Wave Guide', '\t- ```clojure\n\t  Declaration(Class(ex:WaveGuide))\n\t  SubClassOf(ex:WaveGuide ex:SignalPath)\n\t  SubClassOf(ex:WaveGuide (ObjectSomeValuesFrom ex:uses ex:Metal))\n\t  ```\n'),
-      'b.md': concept('QX-0071', 'Fibre Link', '- ```owl\n  (Declaration (Class :FibreLink))\n  (SubClassOf :FibreLink :SignalPath)\n  (SubClassOf :FibreLink owl:Thing)\n  ```\n'),
+      'a.md': concept(
+        'QX-0070',
+        'Wave Guide',
+        '\t- ```clojure\n\t  Declaration(Class(ex:WaveGuide))\n\t  SubClassOf(ex:WaveGuide ex:SignalPath)\n\t  SubClassOf(ex:WaveGuide (ObjectSomeValuesFrom ex:uses ex:Metal))\n\t  ```\n',
+      ),
+      'b.md': concept(
+        'QX-0071',
+        'Fibre Link',
+        '- ```owl\n  (Declaration (Class :FibreLink))\n  (SubClassOf :FibreLink :SignalPath)\n  (SubClassOf :FibreLink owl:Thing)\n  ```\n',
+      ),
       'c.md': concept('QX-0072', 'Signal Path'),
     });
     expect(b.graph.parents['wave-guide']).toEqual(['signal-path']);
@@ -313,7 +349,7 @@ describe('OWL functional syntax in fences', () => {
 describe('owl:Thing', () => {
   it('as a parent means "no parent", in any form', () => {
     const b = graphOf({
-      'a.md': concept('QX-0090', 'Top One', "\t- is-subclass-of:: [[owl:Thing]]\n"),
+      'a.md': concept('QX-0090', 'Top One', '\t- is-subclass-of:: [[owl:Thing]]\n'),
       'b.md': concept('QX-0091', 'Top Two', "\t- is-subclass-of:: ['owl:Thing']\n"),
     });
     expect(b.graph.roots).toEqual(['top-one', 'top-two']);

@@ -9,7 +9,11 @@ import { checkReport } from '../../src/lib/ontology/report.ts';
 import { MODEL_PARAMETERS_PAGE, MODEL_WEIGHTS_PAGE } from '../fixtures/pages/seed-structure.ts';
 
 const options = { publishAll: false, domains: defaultDomains };
-const graphOf = (files: Record<string, string>, opts = options) => graphFromPages(Object.entries(files).map(([f, t]) => readPage(t, f)), opts);
+const graphOf = (files: Record<string, string>, opts = options) =>
+  graphFromPages(
+    Object.entries(files).map(([f, t]) => readPage(t, f)),
+    opts,
+  );
 const concept = (termId: string, title: string, extra = '') =>
   `- ### OntologyBlock\n\t- term-id:: ${termId}\n\t- preferred-term:: ${title}\n\t- public-access:: true\n\t- definition:: ${title} is a test concept.\n${extra}`;
 const codes = (b: ReturnType<typeof graphOf>) => b.diagnostics.map((d) => [d.code, d.file, d.line]);
@@ -27,7 +31,9 @@ describe('the seed page structure', () => {
     const node = b.graph.nodes.find((n) => n.slug === 'model-weights');
     expect(node).toMatchObject({ domain: 'ai', status: 'draft' });
     expect(b.graph.nodes.find((n) => n.slug === 'model-parameters')?.domain).toBe('ai');
-    expect(b.graph.backlinks['model-weights']).toEqual([{ from: 'model-parameters', sentence: 'The values a model learns from data, such as [[Model Weights]].' }]);
+    expect(b.graph.backlinks['model-weights']).toEqual([
+      { from: 'model-parameters', sentence: 'The values a model learns from data, such as [[Model Weights]].' },
+    ]);
   });
 });
 
@@ -177,7 +183,10 @@ describe('page-level diagnostics', () => {
   });
 
   it('reports empty and unreadable files without stopping', () => {
-    const b = graphFromPages([readPage('', 'empty.md'), readPage(new Uint8Array([0xff, 0x00]), 'bin.md'), readPage(concept('AI-0001', 'Fine'), 'fine.md')], options);
+    const b = graphFromPages(
+      [readPage('', 'empty.md'), readPage(new Uint8Array([0xff, 0x00]), 'bin.md'), readPage(concept('AI-0001', 'Fine'), 'fine.md')],
+      options,
+    );
     expect(codes(b)).toEqual([
       ['parse-error', 'bin.md', 1],
       ['empty-page', 'empty.md', 1],

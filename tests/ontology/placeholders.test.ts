@@ -17,7 +17,10 @@ const page = (definition: string, body: string, isPublic = true) =>
 
 describe('todo-placeholder', () => {
   it("warns on each of the scaffold's sentences still in a published page, on its line", () => {
-    const text = page(PLACEHOLDERS.definition('Weight Folding'), `\n## Overview\n- ${PLACEHOLDERS.overview('Weight Folding')}\n\n## References\n- ${PLACEHOLDERS.references()}\n`);
+    const text = page(
+      PLACEHOLDERS.definition('Weight Folding'),
+      `\n## Overview\n- ${PLACEHOLDERS.overview('Weight Folding')}\n\n## References\n- ${PLACEHOLDERS.references()}\n`,
+    );
     const ds = graphOf({ 'Weight Folding.md': text }).diagnostics;
     expect(ds.map((d) => [d.code, d.severity, d.line])).toEqual([
       ['todo-placeholder', 'warning', 5],
@@ -38,7 +41,10 @@ describe('todo-placeholder', () => {
   });
 
   it('leaves any other TODO alone', () => {
-    const text = page('A fold merges two weight matrices into one.', '- TODO: add a figure.\n- TODO explain this in our own words\n- The word TODO: cite real sources is quoted here without the rest.\n');
+    const text = page(
+      'A fold merges two weight matrices into one.',
+      '- TODO: add a figure.\n- TODO explain this in our own words\n- The word TODO: cite real sources is quoted here without the rest.\n',
+    );
     expect(graphOf({ 'Weight Folding.md': text }).diagnostics).toEqual([]);
   });
 

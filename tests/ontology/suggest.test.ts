@@ -3,13 +3,13 @@
 // three, best first; never a withheld page, never the page itself, never a guide as a parent; and the
 // trigram index finds exactly what comparing every name would.
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../scripts/lib/rng.ts';
 import { defaultDomains } from '../../src/config.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
 import { graphFromPages } from '../../src/lib/ontology/load.ts';
 import { linkKey } from '../../src/lib/ontology/resolve.ts';
-import { didYouMean, TitleSuggester, type SuggestionSource } from '../../src/lib/ontology/suggest.ts';
+import { didYouMean, type SuggestionSource, TitleSuggester } from '../../src/lib/ontology/suggest.ts';
 import { allowedEdits, editDistance } from '../../src/search/suggest.ts';
-import { Rng } from '../../scripts/lib/rng.ts';
 
 const source = (title: string, names: string[] = [], kind: SuggestionSource['kind'] = 'concept'): SuggestionSource => ({ title, names, kind });
 
@@ -81,7 +81,10 @@ describe('TitleSuggester', () => {
         .sort((a, b) => a.d - b.d || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
         .slice(0, 3)
         .map((x) => x.t);
-      expect(index.suggest(query).map((s) => s.name), query).toEqual(expected);
+      expect(
+        index.suggest(query).map((s) => s.name),
+        query,
+      ).toEqual(expected);
     }
   });
 });
@@ -90,7 +93,13 @@ describe('didYouMean', () => {
   it('reads as a sentence', () => {
     expect(didYouMean([])).toBe('');
     expect(didYouMean([{ name: 'A', title: 'A' }])).toBe('; did you mean "A"?');
-    expect(didYouMean([{ name: 'A', title: 'A' }, { name: 'B', title: 'Bee' }, { name: 'C', title: 'C' }])).toBe('; did you mean "A", "B" (Bee) or "C"?');
+    expect(
+      didYouMean([
+        { name: 'A', title: 'A' },
+        { name: 'B', title: 'Bee' },
+        { name: 'C', title: 'C' },
+      ]),
+    ).toBe('; did you mean "A", "B" (Bee) or "C"?');
   });
 });
 

@@ -7,7 +7,7 @@ import { makeRenderContext } from '../../src/lib/build/render-page.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
 import { graphFromPages } from '../../src/lib/ontology/load.ts';
 import { renderBlocks, renderInline } from '../../src/lib/render/pipeline.ts';
-import { isAcronym, isLinkableTerm, TermMatcher, wordsOf, type TermEntry } from '../../src/lib/render/term-matcher.ts';
+import { isAcronym, isLinkableTerm, type TermEntry, TermMatcher, wordsOf } from '../../src/lib/render/term-matcher.ts';
 import { attr, elements } from '../helpers/html.ts';
 
 const entry = (term: string, slug: string | null, caseSensitive = isAcronym(term)): TermEntry => ({
@@ -100,8 +100,7 @@ function renderPage(body: string, extra = '') {
   return { ...r, links, ctx, build };
 }
 
-const text = (e: ReturnType<typeof elements>[number]): string =>
-  e.childNodes.map((c) => ('value' in c ? c.value : 'tagName' in c ? text(c) : '')).join('');
+const text = (e: ReturnType<typeof elements>[number]): string => e.childNodes.map((c) => ('value' in c ? c.value : 'tagName' in c ? text(c) : '')).join('');
 
 describe('automatic term links', () => {
   it('links the first mention of a term with the wikilink markup (so the hover preview works)', () => {
@@ -136,7 +135,11 @@ describe('automatic term links', () => {
     const build = graphFromPages(pages, { publishAll: false, domains: defaultDomains });
     const record = build.records.find((r) => r.page.file === 'page.md');
     const r = renderBlocks(record?.body ?? [], 'page.md', makeRenderContext(build, { autolink: true }), 'Gradient Step');
-    expect(elements(r.html).filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual(['/concepts/bias/']);
+    expect(
+      elements(r.html)
+        .filter((e) => e.tagName === 'a')
+        .map((a) => attr(a, 'href')),
+    ).toEqual(['/concepts/bias/']);
   });
 
   it('never links a page to itself', () => {

@@ -22,7 +22,8 @@ vi.mock('satteri', async (importOriginal) => {
 
 describe('a block the Markdown parser fails on', () => {
   it('is shown as text and reported, and the rest of the page renders', () => {
-    const source = '- ### OntologyBlock\n\t- term-id:: AI-0100\n\t- preferred-term:: Page\n\t- public-access:: true\n- First **bold** block.\n- PARSER-BREAKS-HERE with *stars*\n- Third block.\n';
+    const source =
+      '- ### OntologyBlock\n\t- term-id:: AI-0100\n\t- preferred-term:: Page\n\t- public-access:: true\n- First **bold** block.\n- PARSER-BREAKS-HERE with *stars*\n- Third block.\n';
     const build = graphFromPages([readPage(source, 'page.md')], { publishAll: false, domains: defaultDomains });
     const record = build.records[0];
     const r = renderBlocks(record.body, 'page.md', makeRenderContext(build), 'Page');

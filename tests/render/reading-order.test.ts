@@ -3,13 +3,13 @@
 // indentation (the outline parser turns text after children into prose children; the renderer keeps
 // sibling order). Checked on the issue's example and, as a property, on random outlines.
 import fc from 'fast-check';
+import { type DefaultTreeAdapterMap, parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { defaultDomains } from '../../src/config.ts';
+import { makeRenderContext } from '../../src/lib/build/render-page.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
 import { graphFromPages } from '../../src/lib/ontology/load.ts';
 import { renderBlocks } from '../../src/lib/render/pipeline.ts';
-import { makeRenderContext } from '../../src/lib/build/render-page.ts';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
 const HEAD = '- ### OntologyBlock\n\t- term-id:: AI-0100\n\t- preferred-term:: Page\n\t- public-access:: true\n\t- definition:: A page.\n';
 
@@ -39,28 +39,30 @@ describe('reading order', () => {
 
   type Line = { kind: 'bullet' | 'text'; level: number; heading: boolean };
   const lineArb: fc.Arbitrary<Line> = fc.record({ kind: fc.constantFrom('bullet' as const, 'text' as const), level: fc.nat(4), heading: fc.boolean() });
-  const outlineArb = fc.record({ unit: fc.constantFrom('\t', '  ', '    '), lines: fc.array(lineArb, { minLength: 1, maxLength: 30 }) }).map(({ unit, lines }) => {
-    let n = 0;
-    let depth = -1; // depth of the last bullet; -1 before any
-    const out: string[] = [];
-    for (const l of lines) {
-      const word = () => `w${++n}`;
-      if (l.kind === 'bullet') {
-        depth = Math.min(l.level, depth + 1);
-        const indent = unit.repeat(depth);
-        if (l.heading) out.push(`${indent}- ## ${word()}`, `${indent}  ${word()}`);
-        else out.push(`${indent}- ${word()}`);
-      } else {
-        // Text under the bullet at depth `level - 1` (its content column), or at column 0.
-        const level = depth < 0 ? 0 : Math.min(l.level, depth + 1);
-        const indent = level === 0 ? '' : unit.repeat(level - 1) + '  ';
-        if (level === 0) depth = -1;
-        if (l.heading) out.push(`${indent}## ${word()}`, `${indent}${word()}`);
-        else out.push(`${indent}${word()}`);
+  const outlineArb = fc
+    .record({ unit: fc.constantFrom('\t', '  ', '    '), lines: fc.array(lineArb, { minLength: 1, maxLength: 30 }) })
+    .map(({ unit, lines }) => {
+      let n = 0;
+      let depth = -1; // depth of the last bullet; -1 before any
+      const out: string[] = [];
+      for (const l of lines) {
+        const word = () => `w${++n}`;
+        if (l.kind === 'bullet') {
+          depth = Math.min(l.level, depth + 1);
+          const indent = unit.repeat(depth);
+          if (l.heading) out.push(`${indent}- ## ${word()}`, `${indent}  ${word()}`);
+          else out.push(`${indent}- ${word()}`);
+        } else {
+          // Text under the bullet at depth `level - 1` (its content column), or at column 0.
+          const level = depth < 0 ? 0 : Math.min(l.level, depth + 1);
+          const indent = level === 0 ? '' : `${unit.repeat(level - 1)}  `;
+          if (level === 0) depth = -1;
+          if (l.heading) out.push(`${indent}## ${word()}`, `${indent}${word()}`);
+          else out.push(`${indent}${word()}`);
+        }
       }
-    }
-    return out.join('\n') + '\n';
-  });
+      return `${out.join('\n')}\n`;
+    });
 
   it('keeps every word of a random outline, in source order', () => {
     fc.assert(

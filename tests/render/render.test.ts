@@ -2,17 +2,18 @@
 // sanitising. Output is checked by parsing the HTML (parse5), not by matching strings where structure matters.
 import { describe, expect, it } from 'vitest';
 import { defaultDomains } from '../../src/config.ts';
+import { makeRenderContext } from '../../src/lib/build/render-page.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
 import { graphFromPages } from '../../src/lib/ontology/load.ts';
 import { escapeStrayDollars } from '../../src/lib/render/dollars.ts';
-import { renderBlocks, renderInline, type RenderContext } from '../../src/lib/render/pipeline.ts';
-import { makeRenderContext } from '../../src/lib/build/render-page.ts';
-import { attr, elements, type Element } from '../helpers/html.ts';
+import { type RenderContext, renderBlocks, renderInline } from '../../src/lib/render/pipeline.ts';
+import { attr, type Element, elements } from '../helpers/html.ts';
 
 const tags = (html: string) => elements(html).map((e) => e.tagName);
 
 const PAGES: Record<string, string> = {
-  'target.md': '- ### OntologyBlock\n\t- term-id:: AI-0001\n\t- preferred-term:: Target Concept\n\t- public-access:: true\n\t- definition:: A target concept for links. It has two sentences.\n',
+  'target.md':
+    '- ### OntologyBlock\n\t- term-id:: AI-0001\n\t- preferred-term:: Target Concept\n\t- public-access:: true\n\t- definition:: A target concept for links. It has two sentences.\n',
   'secret.md': '- ### OntologyBlock\n\t- term-id:: AI-0002\n\t- preferred-term:: Secret Concept\n\t- public-access:: false\n',
   'tagged.md': '- ### OntologyBlock\n\t- term-id:: AI-0003\n\t- preferred-term:: Tagged\n\t- public-access:: true\n- about #weights\n',
 };
@@ -35,7 +36,8 @@ describe('outline → document', () => {
   });
 
   it('turns runs of long single-level bullets into paragraphs', () => {
-    const long = 'This sentence is long enough to read as a paragraph rather than a list item, as readers of a reference work expect. It carries on with a second sentence.';
+    const long =
+      'This sentence is long enough to read as a paragraph rather than a list item, as readers of a reference work expect. It carries on with a second sentence.';
     const r = render(`- ${long}\n- ${long}\n`);
     expect(tags(r.html)).toEqual(['p', 'p']);
   });
@@ -103,7 +105,9 @@ describe('GFM, code and math', () => {
 
   it('links URL literals in text but not inside links or code', () => {
     const r = render('- see www.example.org or mail a@example.org\n- [https://x.org](https://y.org) and `https://z.org`\n');
-    const hrefs = elements(r.html).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
+    const hrefs = elements(r.html)
+      .filter((e) => e.tagName === 'a')
+      .map((e) => attr(e, 'href'));
     expect(hrefs).toEqual(['http://www.example.org', 'mailto:a@example.org', 'https://y.org']);
   });
 
@@ -148,15 +152,25 @@ describe('links and tags', () => {
 
   it('links #tags and #[[tags]] to tag pages', () => {
     const r = render('- about #weights and #[[weights]] and #Model-Weights, not C#\n');
-    const links = elements(r.html).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
+    const links = elements(r.html)
+      .filter((e) => e.tagName === 'a')
+      .map((e) => attr(e, 'href'));
     expect(links).toEqual(['/tags/weights/', '/tags/weights/', '/tags/model-weights/']);
   });
 
   it('resolves relative page links and unlinks local URLs that lead nowhere', () => {
-    const r = render('- [a](Target%20Concept.md), [b](./Nowhere.md), [c](/concepts/target-concept/), [d](/concepts/gone/), ![pic](assets/x.png), ![web](https://example.org/x.png)\n');
-    const hrefs = elements(r.html).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
+    const r = render(
+      '- [a](Target%20Concept.md), [b](./Nowhere.md), [c](/concepts/target-concept/), [d](/concepts/gone/), ![pic](assets/x.png), ![web](https://example.org/x.png)\n',
+    );
+    const hrefs = elements(r.html)
+      .filter((e) => e.tagName === 'a')
+      .map((e) => attr(e, 'href'));
     expect(hrefs).toEqual(['/concepts/target-concept/', '/concepts/target-concept/']);
-    expect(elements(r.html).filter((e) => e.tagName === 'img').map((e) => attr(e, 'src'))).toEqual(['https://example.org/x.png']);
+    expect(
+      elements(r.html)
+        .filter((e) => e.tagName === 'img')
+        .map((e) => attr(e, 'src')),
+    ).toEqual(['https://example.org/x.png']);
     expect(r.html).toContain('[image: pic]');
     expect(r.diagnostics.map((d) => [d.code, d.target])).toEqual([
       ['broken-link', './Nowhere.md'],
@@ -180,7 +194,11 @@ describe('links and tags', () => {
 
   it('links a tag written in any case to the one tag page', () => {
     const r = render('- #WEIGHTS and #[[Weights]]\n');
-    expect(elements(r.html).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'))).toEqual(['/tags/weights/', '/tags/weights/']);
+    expect(
+      elements(r.html)
+        .filter((e) => e.tagName === 'a')
+        .map((e) => attr(e, 'href')),
+    ).toEqual(['/tags/weights/', '/tags/weights/']);
   });
 
   it('leaves [[links]] in code alone', () => {

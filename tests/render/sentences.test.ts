@@ -12,7 +12,10 @@ import { MAX_CONTEXT, sentenceEnds } from '../../src/lib/render/sentences.ts';
 import { attr, elements } from '../helpers/html.ts';
 
 const concept = (file: string, title: string, id: string) =>
-  [file, `- ### OntologyBlock\n\t- term-id:: ${id}\n\t- preferred-term:: ${title}\n\t- public-access:: true\n\t- definition:: ${title} is a test concept.\n`] as const;
+  [
+    file,
+    `- ### OntologyBlock\n\t- term-id:: ${id}\n\t- preferred-term:: ${title}\n\t- public-access:: true\n\t- definition:: ${title} is a test concept.\n`,
+  ] as const;
 const PAGES = [concept('target.md', 'Target', 'AI-0001'), concept('other.md', 'Other', 'AI-0002'), concept('third.md', 'Third', 'AI-0003')];
 
 function renderPage(body: string) {
@@ -26,8 +29,7 @@ function renderPage(body: string) {
 
 const quotes = (body: string, href = '/concepts/target/') => renderPage(body).body.links.filter((l) => l.href === href);
 type Html = ReturnType<typeof elements>[number];
-const nodeText = (n: Html | Html['childNodes'][number]): string =>
-  'value' in n ? n.value : 'childNodes' in n ? n.childNodes.map(nodeText).join('') : '';
+const nodeText = (n: Html | Html['childNodes'][number]): string => ('value' in n ? n.value : 'childNodes' in n ? n.childNodes.map(nodeText).join('') : '');
 const textOf = (html: string) => nodeText(elements(`<div>${html}</div>`)[0]);
 
 describe('first sentence (summaries)', () => {
@@ -40,7 +42,9 @@ describe('first sentence (summaries)', () => {
   });
 
   it('does not end a sentence at an abbreviation, an initial, a decimal point or inside a formula', () => {
-    expect(summary('Weights, e.g. those of a layer, are learned (cf. biases). Second sentence.')).toBe('Weights, e.g. those of a layer, are learned (cf. biases).');
+    expect(summary('Weights, e.g. those of a layer, are learned (cf. biases). Second sentence.')).toBe(
+      'Weights, e.g. those of a layer, are learned (cf. biases).',
+    );
     expect(summary('Named after J. Smith, the rule uses $x. Y$ and 0.5 as a step. Next.')).toBe('Named after J. Smith, the rule uses x.Y and 0.5 as a step.');
   });
 

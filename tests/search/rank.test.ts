@@ -47,4 +47,3 @@ describe('rerank', () => {
     expect(rerank('AI-0001', clash, (x) => x)[0].title).toBe('Other');
   });
 });
-

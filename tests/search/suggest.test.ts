@@ -1,7 +1,19 @@
 // "Did you mean" (src/search/suggest.ts): the term files the build writes and the matcher the browser
 // runs over them.
 import { describe, expect, it } from 'vitest';
-import { editDistance, prefixName, prepareTerms, suggest, termFileOf, termFiles, termKey, TERMS_PER_FILE, type TermFile, type TermIndex, type TermRow } from '../../src/search/suggest.ts';
+import {
+  editDistance,
+  prefixName,
+  prepareTerms,
+  suggest,
+  TERMS_PER_FILE,
+  type TermFile,
+  type TermIndex,
+  type TermRow,
+  termFileOf,
+  termFiles,
+  termKey,
+} from '../../src/search/suggest.ts';
 
 const ROWS: TermRow[] = [
   ['Gradient'],

@@ -15,7 +15,9 @@ describe('citation', () => {
     expect(citationText(input)).toBe(
       '“Model Weights” (term AI-0052). In Model Weights Glossary. https://glossary.example.org/concepts/model-weights/. Last updated 2026-11-14.',
     );
-    expect(citationText({ ...input, termId: null, lastUpdated: null })).toBe('“Model Weights”. In Model Weights Glossary. https://glossary.example.org/concepts/model-weights/.');
+    expect(citationText({ ...input, termId: null, lastUpdated: null })).toBe(
+      '“Model Weights”. In Model Weights Glossary. https://glossary.example.org/concepts/model-weights/.',
+    );
   });
 
   it('as BibTeX: a @misc entry keyed by the term id, year from the last update', () => {

@@ -4,13 +4,24 @@ import { definedTerm, scriptSafeJson } from '../../src/lib/site/json-ld.ts';
 
 describe('JSON-LD', () => {
   const input = {
-    title: 'Weight', termId: 'FX-0002', summary: 'A weight.', definitionText: 'A weight multiplies an input.',
-    aliases: ['Connection Strength'], url: 'https://x.org/concepts/weight/', siteUrl: 'https://x.org/', siteTitle: 'G',
+    title: 'Weight',
+    termId: 'FX-0002',
+    summary: 'A weight.',
+    definitionText: 'A weight multiplies an input.',
+    aliases: ['Connection Strength'],
+    url: 'https://x.org/concepts/weight/',
+    siteUrl: 'https://x.org/',
+    siteTitle: 'G',
   };
   it('describes a DefinedTerm in the site term set', () => {
     expect(definedTerm(input)).toMatchObject({
-      '@type': 'DefinedTerm', name: 'Weight', termCode: 'FX-0002', description: 'A weight multiplies an input.',
-      url: 'https://x.org/concepts/weight/', inDefinedTermSet: { url: 'https://x.org/' }, alternateName: ['Connection Strength'],
+      '@type': 'DefinedTerm',
+      name: 'Weight',
+      termCode: 'FX-0002',
+      description: 'A weight multiplies an input.',
+      url: 'https://x.org/concepts/weight/',
+      inDefinedTermSet: { url: 'https://x.org/' },
+      alternateName: ['Connection Strength'],
     });
   });
   it('omits absent term code and alternate names', () => {

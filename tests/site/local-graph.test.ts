@@ -38,7 +38,11 @@ describe('local graph labels', () => {
     }
     // Each label is the title's first words, whole.
     for (const m of svg.matchAll(/<title>([^<]+)<\/title><rect[^>]*\/>(<text[^>]*>.*?<\/text>)/g)) {
-      const label = m[2].replace(/<[^>]+>/g, ' ').replace('…', '').split(/\s+/).filter(Boolean);
+      const label = m[2]
+        .replace(/<[^>]+>/g, ' ')
+        .replace('…', '')
+        .split(/\s+/)
+        .filter(Boolean);
       expect(m[1].split(' ').slice(0, label.length)).toEqual(label);
     }
   });

@@ -4,15 +4,21 @@
 // the protocol allows in one file becomes an index of parts.
 import { describe, expect, it } from 'vitest';
 import { defaultDomains } from '../../src/config.ts';
+import { sitemapFiles } from '../../src/lib/export/sitemap.ts';
 import { readPage } from '../../src/lib/logseq/read.ts';
 import { graphFromPages } from '../../src/lib/ontology/load.ts';
-import { sitemapFiles } from '../../src/lib/export/sitemap.ts';
 import { pages, routeData } from '../../src/lib/site/pages.ts';
 import { GraphView } from '../../src/lib/site/view.ts';
 
 const page = (k: number) =>
-  readPage(`- ### OntologyBlock\n\t- term-id:: AI-${String(k).padStart(4, '0')}\n\t- preferred-term:: ${k % 2 ? 'Alpha' : 'Beta'} Term ${k}\n\t- source-domain:: ai\n\t- public-access:: true\n- Tagged #long\n`, `p${k}.md`);
-const build = graphFromPages(Array.from({ length: 25 }, (_, k) => page(k)), { publishAll: false, domains: defaultDomains });
+  readPage(
+    `- ### OntologyBlock\n\t- term-id:: AI-${String(k).padStart(4, '0')}\n\t- preferred-term:: ${k % 2 ? 'Alpha' : 'Beta'} Term ${k}\n\t- source-domain:: ai\n\t- public-access:: true\n- Tagged #long\n`,
+    `p${k}.md`,
+  );
+const build = graphFromPages(
+  Array.from({ length: 25 }, (_, k) => page(k)),
+  { publishAll: false, domains: defaultDomains },
+);
 const view = new GraphView(build.graph, { domains: defaultDomains }, new Map());
 
 describe('long lists', () => {

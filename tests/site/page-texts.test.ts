@@ -9,8 +9,8 @@ import path from 'node:path';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/config.ts';
+import { readConceptPage, readExport, readPreviews, readSearchRecords } from '../../src/lib/build/site-data.ts';
 import { runSiteDataStage, type StageResult } from '../../src/lib/build/site-data-stage.ts';
-import { readConceptPage, readPreviews, readSearchRecords, readExport } from '../../src/lib/build/site-data.ts';
 import { NS } from '../../src/lib/export/rdf.ts';
 import { definedTerm } from '../../src/lib/site/json-ld.ts';
 
@@ -33,7 +33,12 @@ beforeAll(async () => {
   writeFileSync(path.join(content, 'Pruned Weight.md'), page('Pruned Weight', 'AI-0001', DEFINITION));
   writeFileSync(
     path.join(content, 'Sparse Model.md'),
-    page('Sparse Model', 'AI-0002', 'A sparse model has many zero weights.', '- ## Why\n\t- A [[Pruned Weight]] has $\\partial J / \\partial w_1 = 0$ for good. Other text.\n'),
+    page(
+      'Sparse Model',
+      'AI-0002',
+      'A sparse model has many zero weights.',
+      '- ## Why\n\t- A [[Pruned Weight]] has $\\partial J / \\partial w_1 = 0$ for good. Other text.\n',
+    ),
   );
   cold = await runSiteDataStage({ contentDir: content, config, cacheDir, workers: 1 });
   warm = await runSiteDataStage({ contentDir: content, config, cacheDir, workers: 1 });
@@ -55,7 +60,7 @@ describe('texts from the rendered tree', () => {
 
   it('writes the same text as the RDF definition literal', () => {
     const quads = new Parser().parse(readExport(cold.dir, 'ontology.ttl'));
-    const definition = quads.find((q) => q.subject.value.endsWith('/concepts/pruned-weight/') && q.predicate.value === NS.skos + 'definition');
+    const definition = quads.find((q) => q.subject.value.endsWith('/concepts/pruned-weight/') && q.predicate.value === `${NS.skos}definition`);
     expect(definition?.object.value).toBe(`${SUMMARY} It is then set to zero.`);
   });
 

@@ -21,9 +21,9 @@ describe('relation labels', () => {
   });
 
   it('read the same both ways for symmetric relations, SKOS spelling included', () => {
-    expect(new Set([relationLabel('related-to'), relationLabel('related-to', true), relationLabel('skos:related'), relationLabel('skos:related', true)])).toEqual(
-      new Set(['Related to']),
-    );
+    expect(
+      new Set([relationLabel('related-to'), relationLabel('related-to', true), relationLabel('skos:related'), relationLabel('skos:related', true)]),
+    ).toEqual(new Set(['Related to']));
   });
 
   it('turn unknown keys into words, and say which end the page is on', () => {

@@ -17,14 +17,29 @@ function graphOf(edges: [child: string, parent: string][]): ConceptGraph {
     parents[p] ??= [];
     children[c] ??= [];
   }
-  return { nodes: [], parents, children, relations: {}, incoming: {}, backlinks: {}, roots: [], domains: [{ key: 'ai', name: 'AI', count: 40 }], tags: {}, tagSlugs: {} };
+  return {
+    nodes: [],
+    parents,
+    children,
+    relations: {},
+    incoming: {},
+    backlinks: {},
+    roots: [],
+    domains: [{ key: 'ai', name: 'AI', count: 40 }],
+    tags: {},
+    tagSlugs: {},
+  };
 }
 const title = (s: string) => s.toUpperCase();
 const slugs = (n: SidebarNode | undefined): string[] => n?.children?.map((c) => c.slug) ?? [];
 
 describe('sidebar branch', () => {
   const g = graphOf([
-    ['b', 'a'], ['c', 'a'], ['d', 'b'], ['e', 'b'], ['f', 'd'],
+    ['b', 'a'],
+    ['c', 'a'],
+    ['d', 'b'],
+    ['e', 'b'],
+    ['f', 'd'],
     ...Array.from({ length: 20 }, (_, k): [string, string] => [`s${String(k).padStart(2, '0')}`, 'b']),
   ]);
 
@@ -57,13 +72,22 @@ describe('table of contents', () => {
   const data = { parents: [{ slug: 'p', title: 'P', termId: null }], children: [], relations: [], incoming: [], backlinks: [] };
 
   it('lists body headings of levels 2 and 3 between the overview and the page’s own sections', () => {
-    const toc = tocOf(data, [
-      { depth: 2, slug: 'why', text: 'Why' },
-      { depth: 3, slug: 'detail', text: 'Detail' },
-      { depth: 4, slug: 'deep', text: 'Deep' },
-    ], false);
+    const toc = tocOf(
+      data,
+      [
+        { depth: 2, slug: 'why', text: 'Why' },
+        { depth: 3, slug: 'detail', text: 'Detail' },
+        { depth: 4, slug: 'deep', text: 'Deep' },
+      ],
+      false,
+    );
     expect(toc.map((e) => [e.slug, e.depth])).toEqual([
-      ['overview', 2], ['why', 2], ['detail', 3], ['broader', 2], ['details', 2], ['cite', 2],
+      ['overview', 2],
+      ['why', 2],
+      ['detail', 3],
+      ['broader', 2],
+      ['details', 2],
+      ['cite', 2],
     ]);
   });
 

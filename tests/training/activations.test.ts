@@ -2,8 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { activate, linear, relu, sigmoid, softmax, tanh, tensor } from '../../src/training/index.ts';
-import { gradientCheck } from './gradient-check.ts';
 import { DTYPES, randomTensor, weightedSum } from './fixtures.ts';
+import { gradientCheck } from './gradient-check.ts';
 
 const points = (): ReturnType<typeof tensor> => tensor(1, 4, 'float64', [-2, -0.5, 0.5, 2]);
 

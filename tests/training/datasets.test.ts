@@ -13,7 +13,8 @@ describe.each(DATA_SETS)('%s', (name) => {
     expect(data.inputSize).toBe(name === 'line' ? 1 : 2);
   });
   it('is bit-identical for the same seed and differs for another seed', () => {
-    const a = makeDataSet(name, { count: 50, noise: 0.2, seed: 1 }), b = makeDataSet(name, { count: 50, noise: 0.2, seed: 1 });
+    const a = makeDataSet(name, { count: 50, noise: 0.2, seed: 1 }),
+      b = makeDataSet(name, { count: 50, noise: 0.2, seed: 1 });
     expect(a).toEqual(b);
     expect(makeDataSet(name, { count: 50, noise: 0.2, seed: 2 }).inputs).not.toEqual(a.inputs);
   });
@@ -36,7 +37,9 @@ describe('noisyLine', () => {
   it('noise sets the standard deviation of the residuals', () => {
     const data = noisyLine({ count: 5000, noise: 0.3, seed: 8 });
     let s = 0;
-    data.inputs.forEach((x, i) => { s += (data.targets[i] - LINE_SLOPE * x - LINE_INTERCEPT) ** 2; });
+    data.inputs.forEach((x, i) => {
+      s += (data.targets[i] - LINE_SLOPE * x - LINE_INTERCEPT) ** 2;
+    });
     expect(Math.sqrt(s / data.count)).toBeCloseTo(0.3, 1);
   });
 });

@@ -1,6 +1,6 @@
 // Test helper: seeded random leaf tensors and a reduction to a scalar so any op can be gradient-checked.
 
-import { createRng, matmul, tensor, type DType, type Tensor } from '../../src/training/index.ts';
+import { createRng, type DType, matmul, type Tensor, tensor } from '../../src/training/index.ts';
 
 /** rows×cols tensor with values uniform in [low, high), from `seed`. */
 export function randomTensor(rows: number, cols: number, dtype: DType, seed: number, low = -1, high = 1): Tensor {

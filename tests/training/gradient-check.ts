@@ -17,14 +17,17 @@ export function gradientCheck(root: Tensor, leaves: Tensor[], step = root.dtype 
   graph.forward();
   graph.backward();
   const analytic = leaves.map((leaf) => Float64Array.from(leaf.grad));
-  let worstRelativeError = 0, checked = 0;
+  let worstRelativeError = 0,
+    checked = 0;
   leaves.forEach((leaf, k) => {
     for (let i = 0; i < leaf.data.length; i++) {
       const original = leaf.data[i];
       leaf.data[i] = original + step;
-      const up = leaf.data[i], lossUp = graph.forward();
+      const up = leaf.data[i],
+        lossUp = graph.forward();
       leaf.data[i] = original - step;
-      const down = leaf.data[i], lossDown = graph.forward();
+      const down = leaf.data[i],
+        lossDown = graph.forward();
       leaf.data[i] = original;
       const numeric = (lossUp - lossDown) / (up - down);
       const a = analytic[k][i];

@@ -14,14 +14,16 @@ describe('tensor', () => {
 
 describe('Graph', () => {
   it('orders operations after their inputs and evaluates eagerly on construction', () => {
-    const a = tensor(1, 1, 'float64', [2]), b = tensor(1, 1, 'float64', [3]);
+    const a = tensor(1, 1, 'float64', [2]),
+      b = tensor(1, 1, 'float64', [3]);
     const c = matmul(a, b);
     expect(c.data[0]).toBe(6);
     const graph = new Graph(c);
     expect(graph.order.indexOf(c)).toBe(graph.order.length - 1);
   });
   it('forward() recomputes after leaf data changes, without building new tensors', () => {
-    const x = tensor(1, 1, 'float64', [1]), y = tensor(1, 1, 'float64', [0]);
+    const x = tensor(1, 1, 'float64', [1]),
+      y = tensor(1, 1, 'float64', [0]);
     const graph = new Graph(mse(x, y));
     const size = graph.order.length;
     x.data[0] = 3;

@@ -18,7 +18,8 @@ describe('initialise', () => {
     expect(sd(w)).toBeCloseTo(UNIFORM_LIMIT / Math.sqrt(3), 1);
   });
   it('xavier is uniform within ±√(6/(fanIn+fanOut))', () => {
-    const w = init('xavier', 100, 50), limit = Math.sqrt(6 / 150);
+    const w = init('xavier', 100, 50),
+      limit = Math.sqrt(6 / 150);
     expect(Math.max(...w.map(Math.abs))).toBeLessThanOrEqual(limit);
     expect(Math.abs(sd(w) - limit / Math.sqrt(3)) / (limit / Math.sqrt(3))).toBeLessThan(0.05);
   });

@@ -2,8 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { createRng, dense, mlp, mse, tensor } from '../../src/training/index.ts';
-import { gradientCheck } from './gradient-check.ts';
 import { DTYPES, randomTensor, weightedSum } from './fixtures.ts';
+import { gradientCheck } from './gradient-check.ts';
 
 describe('dense', () => {
   it('computes activation(x·W + b) with W inputs×outputs and a zero bias', () => {
@@ -28,24 +28,31 @@ describe('dense', () => {
 describe('mlp', () => {
   it('builds one dense layer per consecutive pair of sizes, with hidden and output activations', () => {
     const net = mlp([2, 8, 8, 1], { hidden: 'tanh', output: 'sigmoid', seed: 1 });
-    expect(net.layers.map((l) => [l.weights.rows, l.weights.cols, l.activation])).toEqual([[2, 8, 'tanh'], [8, 8, 'tanh'], [8, 1, 'sigmoid']]);
+    expect(net.layers.map((l) => [l.weights.rows, l.weights.cols, l.activation])).toEqual([
+      [2, 8, 'tanh'],
+      [8, 8, 'tanh'],
+      [8, 1, 'sigmoid'],
+    ]);
     expect(net.parameters).toHaveLength(6);
     expect(net.weights).toHaveLength(3);
   });
   it('apply() is the output activation of logits()', () => {
     const net = mlp([2, 3, 1], { output: 'sigmoid', seed: 1, dtype: 'float64' });
     const x = randomTensor(4, 2, 'float64', 1);
-    const z = net.logits(x).data, y = net.apply(x).data;
+    const z = net.logits(x).data,
+      y = net.apply(x).data;
     z.forEach((v, i) => expect(y[i]).toBeCloseTo(1 / (1 + Math.exp(-v)), 12));
   });
   it('the same seed gives the same initial weights', () => {
-    const a = mlp([2, 4, 1], { seed: 9, init: 'he' }), b = mlp([2, 4, 1], { seed: 9, init: 'he' });
+    const a = mlp([2, 4, 1], { seed: 9, init: 'he' }),
+      b = mlp([2, 4, 1], { seed: 9, init: 'he' });
     expect(a.parameters.map((p) => [...p.data])).toEqual(b.parameters.map((p) => [...p.data]));
   });
   it.each(DTYPES)('has correct gradients end to end through an MSE loss ($dtype)', ({ dtype, tolerance }) => {
     const net = mlp([2, 5, 4, 2], { hidden: 'tanh', output: 'sigmoid', seed: 3, dtype });
     net.layers.forEach((l) => l.bias.data.fill(0.1));
-    const x = randomTensor(6, 2, dtype, 4), y = randomTensor(6, 2, dtype, 5, 0, 1);
+    const x = randomTensor(6, 2, dtype, 4),
+      y = randomTensor(6, 2, dtype, 5, 0, 1);
     expect(gradientCheck(mse(net.apply(x), y), [...net.parameters]).worstRelativeError).toBeLessThan(tolerance);
   });
 });

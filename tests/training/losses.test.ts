@@ -2,10 +2,15 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  binaryCrossEntropy, binaryCrossEntropyWithLogits, categoricalCrossEntropy, mse, softmaxCrossEntropyWithLogits, tensor,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  categoricalCrossEntropy,
+  mse,
+  softmaxCrossEntropyWithLogits,
+  tensor,
 } from '../../src/training/index.ts';
-import { gradientCheck } from './gradient-check.ts';
 import { DTYPES, randomTensor } from './fixtures.ts';
+import { gradientCheck } from './gradient-check.ts';
 
 const t64 = (rows: number, cols: number, values: number[]) => tensor(rows, cols, 'float64', values);
 
@@ -23,12 +28,15 @@ describe('loss values', () => {
     expect(binaryCrossEntropyWithLogits(t64(1, 1, [1000]), t64(1, 1, [1])).data[0]).toBe(0);
   });
   it('categorical cross-entropy is −log of the true class probability, averaged over rows', () => {
-    const p = t64(2, 2, [0.25, 0.75, 0.5, 0.5]), onehot = t64(2, 2, [0, 1, 1, 0]);
+    const p = t64(2, 2, [0.25, 0.75, 0.5, 0.5]),
+      onehot = t64(2, 2, [0, 1, 1, 0]);
     expect(categoricalCrossEntropy(p, onehot).data[0]).toBeCloseTo(-(Math.log(0.75) + Math.log(0.5)) / 2, 12);
   });
   it('softmax cross-entropy from logits equals softmax then categorical cross-entropy, and is stable', () => {
-    const z = t64(1, 3, [1, 2, 3]), onehot = t64(1, 3, [0, 0, 1]);
-    const p = [1, 2, 3].map(Math.exp), sum = p[0] + p[1] + p[2];
+    const z = t64(1, 3, [1, 2, 3]),
+      onehot = t64(1, 3, [0, 0, 1]);
+    const p = [1, 2, 3].map(Math.exp),
+      sum = p[0] + p[1] + p[2];
     expect(softmaxCrossEntropyWithLogits(z, onehot).data[0]).toBeCloseTo(-Math.log(p[2] / sum), 12);
     expect(Number.isFinite(softmaxCrossEntropyWithLogits(t64(1, 2, [1e4, -1e4]), t64(1, 2, [0, 1])).data[0])).toBe(true);
   });
@@ -41,7 +49,8 @@ describe.each(DTYPES)('loss gradients ($dtype)', ({ dtype, tolerance }) => {
   const binaryTargets = () => tensor(4, 1, dtype, [0, 1, 1, 0]);
   const oneHot = () => tensor(2, 3, dtype, [0, 1, 0, 0, 0, 1]);
   it('mse', () => {
-    const p = randomTensor(4, 2, dtype, 1), t = randomTensor(4, 2, dtype, 2);
+    const p = randomTensor(4, 2, dtype, 1),
+      t = randomTensor(4, 2, dtype, 2);
     expect(gradientCheck(mse(p, t), [p]).worstRelativeError).toBeLessThan(tolerance);
   });
   it('binary cross-entropy from probabilities', () => {

@@ -3,13 +3,32 @@
 // has correct gradients for its input, its factors and (frozen or not) its base weights.
 
 import { describe, expect, it } from 'vitest';
-import { adam, createRng, createTrainer, dense, lowRankDense, lowRankMlp, mlp, momentum, mse, sgd, splitDataSet, tensor, xor } from '../../src/training/index.ts';
-import { gradientCheck } from './gradient-check.ts';
+import {
+  adam,
+  createRng,
+  createTrainer,
+  dense,
+  lowRankDense,
+  lowRankMlp,
+  mlp,
+  momentum,
+  mse,
+  sgd,
+  splitDataSet,
+  tensor,
+  xor,
+} from '../../src/training/index.ts';
 import { DTYPES, randomTensor, weightedSum } from './fixtures.ts';
+import { gradientCheck } from './gradient-check.ts';
 
 describe('frozen parameters', () => {
-  it.each([['sgd', sgd], ['momentum', momentum], ['adam', adam]] as const)('%s leaves a frozen tensor unchanged and updates the others', (_, make) => {
-    const frozen = tensor(1, 2, 'float64', [1, 2]), free = tensor(1, 2, 'float64', [1, 2]);
+  it.each([
+    ['sgd', sgd],
+    ['momentum', momentum],
+    ['adam', adam],
+  ] as const)('%s leaves a frozen tensor unchanged and updates the others', (_, make) => {
+    const frozen = tensor(1, 2, 'float64', [1, 2]),
+      free = tensor(1, 2, 'float64', [1, 2]);
     frozen.frozen = true;
     frozen.grad.set([1, 1]);
     free.grad.set([1, 1]);
@@ -58,7 +77,9 @@ describe('lowRankDense', () => {
       const adapted = lowRankDense(base, 2, createRng(7));
       adapted.b.data.set(randomTensor(2, 3, dtype, 8).data); // B = 0 would hide errors in A's gradient
       const x = randomTensor(5, 4, dtype, 9);
-      expect(gradientCheck(weightedSum(adapted.apply(x)), [x, adapted.a, adapted.b, base.weights, base.bias]).worstRelativeError, activation).toBeLessThan(tolerance);
+      expect(gradientCheck(weightedSum(adapted.apply(x)), [x, adapted.a, adapted.b, base.weights, base.bias]).worstRelativeError, activation).toBeLessThan(
+        tolerance,
+      );
     }
   });
 });
@@ -68,7 +89,10 @@ describe('lowRankMlp', () => {
     const base = mlp([2, 8, 1], { hidden: 'tanh', output: 'sigmoid', seed: 1 });
     // non-zero (frozen) biases, as a trained model has: with zero biases a tanh network is an odd function and cannot fit XOR
     const rng = createRng(9);
-    for (const layer of base.layers) layer.bias.data.forEach((_, i) => { layer.bias.data[i] = 2 * rng.next() - 1; });
+    for (const layer of base.layers)
+      layer.bias.data.forEach((_, i) => {
+        layer.bias.data[i] = 2 * rng.next() - 1;
+      });
     const frozenValues = base.parameters.map((p) => [...p.data]);
     const adapted = lowRankMlp(base, 2, createRng(2));
     expect(adapted.layers).toHaveLength(2);
@@ -84,7 +108,13 @@ describe('lowRankMlp', () => {
     const base = mlp([3, 4, 2], { hidden: 'tanh', output: 'sigmoid', seed: 4, dtype });
     const adapted = lowRankMlp(base, 2, createRng(5));
     for (const p of adapted.parameters) if (!p.frozen && p.data.every((v) => v === 0)) p.data.fill(0.1); // B starts at zero
-    const x = randomTensor(4, 3, dtype, 6), y = randomTensor(4, 2, dtype, 7, 0, 1);
-    expect(gradientCheck(mse(adapted.apply(x), y), adapted.parameters.filter((p) => !p.frozen)).worstRelativeError).toBeLessThan(tolerance);
+    const x = randomTensor(4, 3, dtype, 6),
+      y = randomTensor(4, 2, dtype, 7, 0, 1);
+    expect(
+      gradientCheck(
+        mse(adapted.apply(x), y),
+        adapted.parameters.filter((p) => !p.frozen),
+      ).worstRelativeError,
+    ).toBeLessThan(tolerance);
   });
 });

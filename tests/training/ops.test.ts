@@ -2,8 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { add, addBias, matmul, scale, tensor } from '../../src/training/index.ts';
-import { gradientCheck } from './gradient-check.ts';
 import { DTYPES, randomTensor, weightedSum } from './fixtures.ts';
+import { gradientCheck } from './gradient-check.ts';
 
 describe('matmul', () => {
   it('multiplies an n×k by a k×m matrix into n×m', () => {
@@ -17,7 +17,8 @@ describe('matmul', () => {
     expect(() => matmul(tensor(2, 3), tensor(2, 3))).toThrow(/shape/);
   });
   it.each(DTYPES)('has correct gradients for both operands ($dtype)', ({ dtype, tolerance }) => {
-    const a = randomTensor(4, 3, dtype, 1), b = randomTensor(3, 5, dtype, 2);
+    const a = randomTensor(4, 3, dtype, 1),
+      b = randomTensor(3, 5, dtype, 2);
     expect(gradientCheck(weightedSum(matmul(a, b)), [a, b]).worstRelativeError).toBeLessThan(tolerance);
   });
 });
@@ -27,7 +28,8 @@ describe('add', () => {
     expect([...add(tensor(1, 2, 'float64', [1, 2]), tensor(1, 2, 'float64', [10, 20])).data]).toEqual([11, 22]);
   });
   it.each(DTYPES)('has correct gradients ($dtype)', ({ dtype, tolerance }) => {
-    const a = randomTensor(3, 2, dtype, 3), b = randomTensor(3, 2, dtype, 4);
+    const a = randomTensor(3, 2, dtype, 3),
+      b = randomTensor(3, 2, dtype, 4);
     expect(gradientCheck(weightedSum(add(a, b)), [a, b]).worstRelativeError).toBeLessThan(tolerance);
   });
 });
@@ -41,7 +43,8 @@ describe('addBias', () => {
     expect(() => addBias(tensor(2, 2), tensor(1, 3))).toThrow(/shape/);
   });
   it.each(DTYPES)('has correct gradients; the bias gradient sums over rows ($dtype)', ({ dtype, tolerance }) => {
-    const a = randomTensor(5, 3, dtype, 5), bias = randomTensor(1, 3, dtype, 6);
+    const a = randomTensor(5, 3, dtype, 5),
+      bias = randomTensor(1, 3, dtype, 6);
     expect(gradientCheck(weightedSum(addBias(a, bias)), [a, bias]).worstRelativeError).toBeLessThan(tolerance);
   });
 });

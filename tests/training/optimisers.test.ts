@@ -51,10 +51,15 @@ describe('adam', () => {
 
 describe.each(['sgd', 'momentum', 'adam'] as const)('%s on a quadratic', (name) => {
   it('converges to the minimum of mean((w − target)²)', () => {
-    const w = param([5, -3]), target = param([1, 2]);
+    const w = param([5, -3]),
+      target = param([1, 2]);
     const graph = new Graph(mse(w, target));
     const opt = createOptimiser(name, [w], { learningRate: name === 'adam' ? 0.05 : 0.1 });
-    for (let i = 0; i < 2000; i++) { graph.forward(); graph.backward(); opt.step(); }
+    for (let i = 0; i < 2000; i++) {
+      graph.forward();
+      graph.backward();
+      opt.step();
+    }
     expect(w.data[0]).toBeCloseTo(1, 3);
     expect(w.data[1]).toBeCloseTo(2, 3);
   });

@@ -3,9 +3,9 @@
 // round-trip error bound; and gradients of dequantise (in the scales and offsets) against finite differences.
 
 import { describe, expect, it } from 'vitest';
-import { dequantise, quantise, tensor, topLevel, type QuantFormat } from '../../src/training/index.ts';
-import { gradientCheck } from './gradient-check.ts';
+import { dequantise, type QuantFormat, quantise, tensor, topLevel } from '../../src/training/index.ts';
 import { randomTensor, weightedSum } from './fixtures.ts';
+import { gradientCheck } from './gradient-check.ts';
 
 const int = (bits: number, symmetric: boolean): QuantFormat => ({ bits, symmetric });
 const MXFP4: QuantFormat = { bits: 4, symmetric: true, e2m1: true };
@@ -77,7 +77,11 @@ describe('groups', () => {
 });
 
 describe('round trip', () => {
-  const formats: [string, QuantFormat][] = [['int8 symmetric', int(8, true)], ['int4 asymmetric', int(4, false)], ['int3 symmetric', int(3, true)]];
+  const formats: [string, QuantFormat][] = [
+    ['int8 symmetric', int(8, true)],
+    ['int4 asymmetric', int(4, false)],
+    ['int3 symmetric', int(3, true)],
+  ];
   it.each(formats)('%s: every value comes back within half a step, per tensor and per channel', (_, format) => {
     const w = randomTensor(16, 8, 'float64', 5, -2, 2);
     for (const group of [0, 16, 4]) {
@@ -108,11 +112,14 @@ describe('round trip', () => {
 });
 
 describe('dequantise gradients', () => {
-  it.each([['int4 asymmetric, groups of 3', int(4, false), 3], ['int8 symmetric, per channel', int(8, true), 6], ['MXFP4, blocks of 32', MXFP4, 32]] as const)(
-    'match finite differences in the scales and offsets (%s)', (_, format, group) => {
-      const q = quantise(randomTensor(6, 4, 'float64', 3), format, group);
-      const result = gradientCheck(weightedSum(dequantise(q)), [q.scale, q.offset]);
-      expect(result.checked).toBe(2 * q.scale.cols);
-      expect(result.worstRelativeError).toBeLessThan(1e-6);
-    });
+  it.each([
+    ['int4 asymmetric, groups of 3', int(4, false), 3],
+    ['int8 symmetric, per channel', int(8, true), 6],
+    ['MXFP4, blocks of 32', MXFP4, 32],
+  ] as const)('match finite differences in the scales and offsets (%s)', (_, format, group) => {
+    const q = quantise(randomTensor(6, 4, 'float64', 3), format, group);
+    const result = gradientCheck(weightedSum(dequantise(q)), [q.scale, q.offset]);
+    expect(result.checked).toBe(2 * q.scale.cols);
+    expect(result.worstRelativeError).toBeLessThan(1e-6);
+  });
 });

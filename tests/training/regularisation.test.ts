@@ -2,8 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { l1, l2, tensor } from '../../src/training/index.ts';
-import { gradientCheck } from './gradient-check.ts';
 import { DTYPES, randomTensor } from './fixtures.ts';
+import { gradientCheck } from './gradient-check.ts';
 
 describe('regularisation values', () => {
   const weights = () => [tensor(1, 2, 'float64', [1, -2]), tensor(1, 1, 'float64', [3])];
@@ -12,8 +12,12 @@ describe('regularisation values', () => {
 });
 
 describe.each(DTYPES)('regularisation gradients ($dtype)', ({ dtype, tolerance }) => {
-  it.each([['l1', l1], ['l2', l2]] as const)('%s', (_name, penalty) => {
-    const a = randomTensor(2, 3, dtype, 1), b = randomTensor(3, 1, dtype, 2);
+  it.each([
+    ['l1', l1],
+    ['l2', l2],
+  ] as const)('%s', (_name, penalty) => {
+    const a = randomTensor(2, 3, dtype, 1),
+      b = randomTensor(3, 1, dtype, 2);
     for (const t of [a, b]) for (let i = 0; i < t.data.length; i++) t.data[i] += t.data[i] >= 0 ? 0.05 : -0.05; // away from |w|'s kink
     expect(gradientCheck(penalty([a, b], 0.3), [a, b]).worstRelativeError).toBeLessThan(tolerance);
   });

@@ -2,7 +2,7 @@
 // and reports divergence (NaN/Inf loss or weights) and then refuses to continue.
 
 import { describe, expect, it } from 'vitest';
-import { circles, createTrainer, LINE_INTERCEPT, LINE_SLOPE, mlp, noisyLine, splitDataSet, spirals, xor } from '../../src/training/index.ts';
+import { circles, createTrainer, LINE_INTERCEPT, LINE_SLOPE, mlp, noisyLine, spirals, splitDataSet, xor } from '../../src/training/index.ts';
 
 describe('convergence', () => {
   it('linear regression recovers the true slope and intercept of a noisy line', () => {
@@ -15,7 +15,12 @@ describe('convergence', () => {
   });
   it('a 2-6-1 tanh/sigmoid MLP learns XOR to 100% training accuracy', () => {
     const data = xor({ count: 80, noise: 0, seed: 2 });
-    const trainer = createTrainer({ model: mlp([2, 6, 1], { hidden: 'tanh', output: 'sigmoid', seed: 3 }), loss: 'bce', optimiser: 'adam', learningRate: 0.05 });
+    const trainer = createTrainer({
+      model: mlp([2, 6, 1], { hidden: 'tanh', output: 'sigmoid', seed: 3 }),
+      loss: 'bce',
+      optimiser: 'adam',
+      learningRate: 0.05,
+    });
     for (let i = 0; i < 300; i++) trainer.trainEpoch(data);
     expect(trainer.evaluate(data).accuracy).toBe(1);
   });
@@ -61,7 +66,8 @@ describe('divergence', () => {
     for (let i = 0; i < 200 && !result.diverged; i++) result = trainer.trainEpoch(data);
     expect(result.diverged).toBe(true);
     expect(trainer.diverged).toBe(true);
-    const frozen = [...model.parameters[0].data], steps = trainer.steps;
+    const frozen = [...model.parameters[0].data],
+      steps = trainer.steps;
     expect(trainer.trainEpoch(data).diverged).toBe(true);
     expect([...model.parameters[0].data]).toEqual(frozen);
     expect(trainer.steps).toBe(steps);

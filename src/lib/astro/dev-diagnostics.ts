@@ -5,8 +5,9 @@
 // rewrites the report (after an editor saves), it tells the open pages to ask again. All of it exists
 // only under the dev server: in `astro build` the script is not injected and there is no endpoint, so
 // a production build has no trace of it (tests/e2e/dev-panel.test.ts checks).
-import type { AstroIntegration } from 'astro';
+
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { resolveContentDir } from '../../config.ts';
 import { pageDiagnostics, reportStamp } from '../build/page-diagnostics.ts';
 import { siteDataDir } from '../build/site-data.ts';

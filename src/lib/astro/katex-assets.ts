@@ -1,10 +1,11 @@
 // Astro integration: serves KaTeX's stylesheet and fonts at /vendor/katex/ (copied into the build
 // output, served from node_modules in dev), so only pages with math link to them.
-import type { AstroIntegration } from 'astro';
+
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 
 const PREFIX = '/vendor/katex/';
 

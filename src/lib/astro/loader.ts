@@ -5,14 +5,15 @@
 // for this content (it sets KB_SITE_DATA_READY to the index digest it wrote), the loader only reads
 // the index; otherwise (dev, a bare `astro build`) it runs the pipeline stage itself, and in dev runs
 // it again whenever a page file in the content folder changes.
-import type { Loader, LoaderContext } from 'astro/loaders';
+
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadSiteConfig, resolveContentDir } from '../../config.ts';
+import { readSiteIndex, type SiteIndex, siteDataDir } from '../build/site-data.ts';
+import { runSiteDataStage } from '../build/site-data-stage.ts';
 import { countBySeverity, formatDiagnostic } from '../diagnostics.ts';
 import { PAGE_FILE } from '../ontology/load.ts';
-import { readSiteIndex, siteDataDir, type SiteIndex } from '../build/site-data.ts';
-import { runSiteDataStage } from '../build/site-data-stage.ts';
 
 /** The `site` entry's data. */
 export interface SiteEntry {
@@ -63,7 +64,9 @@ export function glossaryLoader(): Loader {
       const onChange = (file: string) => {
         const resolved = path.resolve(file);
         if (!resolved.startsWith(contentDir + path.sep) || !PAGE_FILE.test(resolved)) return;
-        queue = queue.then(sync).catch((err: unknown) => ctx.logger.error(`could not rebuild the site data: ${err instanceof Error ? err.message : String(err)}`));
+        queue = queue
+          .then(sync)
+          .catch((err: unknown) => ctx.logger.error(`could not rebuild the site data: ${err instanceof Error ? err.message : String(err)}`));
       };
       ctx.watcher.add(contentDir);
       ctx.watcher.on('change', onChange);

@@ -8,10 +8,11 @@
 // Keeping a page in place is only right if the folder holds what this cache's last build left there.
 // The cache records the folder's listing (path, size, modification time of each file); a folder that
 // differs from it (another build, another cache, a hand edit) is emptied before the build starts.
-import type { AstroIntegration } from 'astro';
+
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 
 /** Top-level folders of the output kept exact by other steps. */

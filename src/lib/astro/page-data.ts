@@ -2,19 +2,19 @@
 // page renders the shell plus its own data object from the site data folder, and nothing else; a
 // page's `cacheKey` for Astro's incremental build is therefore the digest of that object's file
 // and of the shell, derived from the data itself (src/lib/build/site-data.ts), never listed by hand.
-import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { type CollectionEntry, getCollection, getEntry, render } from 'astro:content';
 import path from 'node:path';
 import { resolveContentDir } from '../../config.ts';
 import {
-  readBody,
-  readConceptPage,
-  readExport,
-  readSitemapPart,
-  readRoute,
-  readSiteIndex,
   type BodyFile,
   type ExportName,
   type RouteEntry,
+  readBody,
+  readConceptPage,
+  readExport,
+  readRoute,
+  readSiteIndex,
+  readSitemapPart,
   type SiteIndex,
 } from '../build/site-data.ts';
 import type { GuideListing } from '../site/pages.ts';

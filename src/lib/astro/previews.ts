@@ -4,13 +4,14 @@
 // data folder's previews.json (a rebuild rewrites only the files whose bytes changed, and deletes
 // shards no longer used), and served from the same data in `astro dev`. The output folder's
 // previews/ is this integration's alone.
-import type { AstroIntegration } from 'astro';
+
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { resolveContentDir } from '../../config.ts';
-import { readPreviews, siteDataDir, type Preview } from '../build/site-data.ts';
-import { previewShardCount, previewShardOf, type PreviewEntry } from '../site/preview-shards.ts';
+import { type Preview, readPreviews, siteDataDir } from '../build/site-data.ts';
+import { type PreviewEntry, previewShardCount, previewShardOf } from '../site/preview-shards.ts';
 import { conceptHref } from '../site/view.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

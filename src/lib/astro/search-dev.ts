@@ -4,10 +4,11 @@
 // whenever the site data changes (the loader rewrites it on every content edit). Guides have no
 // built HTML in dev, so they are indexed by their title and description only. A build writes its
 // index itself (scripts/build.ts); this integration does nothing outside the dev server.
-import type { AstroIntegration } from 'astro';
+
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { loadSiteConfig, resolveContentDir } from '../../config.ts';
 import { searchIndexFiles } from '../build/search-index.ts';
 import { searchLimits } from '../build/search-plan.ts';

@@ -75,9 +75,7 @@ function resolveUncached(site: SiteFiles, from: string, path: string): Resolutio
   const normal = posix.normalize(siteRel === '' ? '.' : siteRel);
   if (normal.startsWith('../') || normal === '..') return { ok: false, reason: 'points above the site root' };
   const clean = normal === '.' || normal === './' ? '' : normal.replace(/\/$/, '');
-  const candidates = trailingSlash || clean === ''
-    ? [clean === '' ? 'index.html' : `${clean}/index.html`]
-    : [clean, `${clean}.html`, `${clean}/index.html`];
+  const candidates = trailingSlash || clean === '' ? [clean === '' ? 'index.html' : `${clean}/index.html`] : [clean, `${clean}.html`, `${clean}/index.html`];
   for (const c of candidates) if (site.files.has(c)) return { ok: true, file: c };
   return { ok: false, reason: 'no such file' };
 }
@@ -100,7 +98,12 @@ function missingFragment(file: string, line: number, label: string, fragment: st
  * Check one page's href/src URLs. `anchors` are the page's own ids and <a name>s. Returns findings
  * and the cross-page fragments still to check.
  */
-export function checkPageLinks(file: string, urls: readonly AttrFact[], anchors: ReadonlySet<string>, site: SiteFiles): { findings: Finding[]; pending: PendingFragment[] } {
+export function checkPageLinks(
+  file: string,
+  urls: readonly AttrFact[],
+  anchors: ReadonlySet<string>,
+  site: SiteFiles,
+): { findings: Finding[]; pending: PendingFragment[] } {
   const findings: Finding[] = [];
   const pending: PendingFragment[] = [];
   for (const url of urls) {

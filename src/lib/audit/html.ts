@@ -2,7 +2,7 @@
 // errors, ids and anchor names (with lines), URL-bearing attributes, script elements, event-handler
 // attributes, embedding elements, and the page's visible and attribute text for the leak scan.
 // Checks interpret these facts; they never re-parse the page.
-import { parse, type DefaultTreeAdapterTypes as T, type ParserError } from 'parse5';
+import { type ParserError, parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 
 export interface AttrFact {
   tag: string;
@@ -59,8 +59,18 @@ const isElement = (n: T.Node): n is T.Element => 'tagName' in n;
 
 export function parsePage(file: string, html: string): PageFacts {
   const facts: PageFacts = {
-    file, hasHtmlDoctype: false, title: null, parseErrors: [], ids: new Map(), anchorNames: new Set(),
-    urls: [], eventHandlers: [], scripts: [], embeds: [], text: '', textParts: [],
+    file,
+    hasHtmlDoctype: false,
+    title: null,
+    parseErrors: [],
+    ids: new Map(),
+    anchorNames: new Set(),
+    urls: [],
+    eventHandlers: [],
+    scripts: [],
+    embeds: [],
+    text: '',
+    textParts: [],
   };
   const doc = parse(html, { sourceCodeLocationInfo: true, onParseError: (e) => facts.parseErrors.push(e) });
   const chunks: string[] = [];

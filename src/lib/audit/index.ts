@@ -5,15 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { listFiles, isHtml } from './files.ts';
-import { readWithheldPages, type WithheldPage } from './withheld.ts';
-import { buildLeakIndex, type MarkerSource } from './leaks.ts';
-import { scanFiles, type ScanResult } from './scan.ts';
 import { checkPendingFragments, normaliseBase, siteFiles } from './dead-links.ts';
-import { CHECKS, type AuditOptions, type AuditReport, type CheckName, type Finding } from './types.ts';
+import { isHtml, listFiles } from './files.ts';
+import { buildLeakIndex, type MarkerSource } from './leaks.ts';
+import { type ScanResult, scanFiles } from './scan.ts';
+import { type AuditOptions, type AuditReport, CHECKS, type CheckName, type Finding } from './types.ts';
+import { readWithheldPages, type WithheldPage } from './withheld.ts';
 import type { WorkerInput } from './worker.ts';
 
-export type { AuditOptions, AuditReport, Finding, CheckName } from './types.ts';
+export type { AuditOptions, AuditReport, CheckName, Finding } from './types.ts';
 export { readWithheldPages } from './withheld.ts';
 
 /** Markers of a corpus manifest: `{ private: [{ title, marker }] }`. */
@@ -57,8 +57,15 @@ function finish(options: AuditOptions, p: Prepared, scans: ScanResult[], fallbac
   const order = new Map(CHECKS.map((c, i) => [c, i]));
   findings.sort((a, b) => order.get(a.check)! - order.get(b.check)! || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0));
   return {
-    dist: options.dist, files: p.files.length, htmlPages: anchors.size, withheldPages: p.withheld.length, markers: p.markers.length,
-    findings, counts, threads: scans.length, ...(fallback ? { parallelFallback: fallback } : {}),
+    dist: options.dist,
+    files: p.files.length,
+    htmlPages: anchors.size,
+    withheldPages: p.withheld.length,
+    markers: p.markers.length,
+    findings,
+    counts,
+    threads: scans.length,
+    ...(fallback ? { parallelFallback: fallback } : {}),
     durationMs: Math.round(performance.now() - p.started),
   };
 }
@@ -91,16 +98,21 @@ export async function auditSite(options: AuditOptions & { workers?: number }): P
   p.files.forEach((f, i) => shares[i % n].push(f));
   const workers: Worker[] = [];
   try {
-    const scans = await Promise.all(shares.map((files) => new Promise<ScanResult>((resolve, reject) => {
-      const input: WorkerInput = { dist: options.dist, allFiles: p.files, files, withheld: p.withheld, markers: p.markers, base: p.base };
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
-      workers.push(worker);
-      worker.once('message', (r: ScanResult) => resolve(r));
-      worker.once('error', reject);
-      worker.once('exit', (code) => {
-        if (code !== 0) reject(new Error(`audit worker exited with code ${code}`));
-      });
-    })));
+    const scans = await Promise.all(
+      shares.map(
+        (files) =>
+          new Promise<ScanResult>((resolve, reject) => {
+            const input: WorkerInput = { dist: options.dist, allFiles: p.files, files, withheld: p.withheld, markers: p.markers, base: p.base };
+            const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
+            workers.push(worker);
+            worker.once('message', (r: ScanResult) => resolve(r));
+            worker.once('error', reject);
+            worker.once('exit', (code) => {
+              if (code !== 0) reject(new Error(`audit worker exited with code ${code}`));
+            });
+          }),
+      ),
+    );
     return finish(options, p, scans);
   } catch (err) {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -110,13 +122,18 @@ export async function auditSite(options: AuditOptions & { workers?: number }): P
 }
 
 const TITLES: Record<CheckName, string> = {
-  leak: 'Leaks of withheld content', 'injected-script': 'Injected script', 'dead-link': 'Dead links', malformed: 'Malformed pages',
+  leak: 'Leaks of withheld content',
+  'injected-script': 'Injected script',
+  'dead-link': 'Dead links',
+  malformed: 'Malformed pages',
 };
 
 /** Human-readable report: one `file:line: message` line per finding, grouped by check, then a summary. */
 export function formatReport(report: AuditReport, limitPerCheck = 200): string {
   const lines: string[] = [];
-  lines.push(`Audited ${report.dist}: ${report.files} files, ${report.htmlPages} HTML pages; ${report.withheldPages} withheld source pages, ${report.markers} private markers.`);
+  lines.push(
+    `Audited ${report.dist}: ${report.files} files, ${report.htmlPages} HTML pages; ${report.withheldPages} withheld source pages, ${report.markers} private markers.`,
+  );
   for (const check of CHECKS) {
     const mine = report.findings.filter((f) => f.check === check);
     if (mine.length === 0) continue;
@@ -126,9 +143,13 @@ export function formatReport(report: AuditReport, limitPerCheck = 200): string {
   }
   const total = report.findings.length;
   const fileCount = new Set(report.findings.map((f) => f.file)).size;
-  lines.push('', total === 0
-    ? `Clean: no leaks, injected scripts, dead links or malformed pages (${(report.durationMs / 1000).toFixed(1)} s).`
-    : `${total} problem${total === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}: ` +
-      CHECKS.map((c) => `${report.counts[c]} ${TITLES[c].toLowerCase()}`).join(', ') + ` (${(report.durationMs / 1000).toFixed(1)} s).`);
+  lines.push(
+    '',
+    total === 0
+      ? `Clean: no leaks, injected scripts, dead links or malformed pages (${(report.durationMs / 1000).toFixed(1)} s).`
+      : `${total} problem${total === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}: ` +
+          CHECKS.map((c) => `${report.counts[c]} ${TITLES[c].toLowerCase()}`).join(', ') +
+          ` (${(report.durationMs / 1000).toFixed(1)} s).`,
+  );
   return lines.join('\n');
 }

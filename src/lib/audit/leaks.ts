@@ -175,7 +175,12 @@ export function findMarkers(index: LeakIndex, file: string, raw: string, withLin
       for (const m of group) {
         if (seen.has(m.marker) || !lower.startsWith(m.marker, at)) continue;
         seen.add(m.marker);
-        found.push({ check: 'leak', file, ...(withLines ? { line: lineAt(raw, at) } : {}), message: `private marker "${m.marker}" of withheld page "${m.title}"` });
+        found.push({
+          check: 'leak',
+          file,
+          ...(withLines ? { line: lineAt(raw, at) } : {}),
+          message: `private marker "${m.marker}" of withheld page "${m.title}"`,
+        });
       }
     }
   }
@@ -209,7 +214,9 @@ export function findSentences(index: LeakIndex, file: string, prose: string, lin
           if (!same) continue;
           reported.add(probe.page);
           found.push({
-            check: 'leak', file, ...(lineOf ? { line: lineOf(wordStart[i]) } : {}),
+            check: 'leak',
+            file,
+            ...(lineOf ? { line: lineOf(wordStart[i]) } : {}),
             message: `text of withheld page "${probe.page.title}" (${probe.page.file}): "${clip(probe.sentence)}"`,
           });
         }

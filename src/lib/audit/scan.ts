@@ -4,13 +4,13 @@
 // links into other pages, and each page's anchors.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isHtml, isTextOutput } from './files.ts';
-import { parsePage, lineAtTextOffset } from './html.ts';
-import { findMarkers, findSentences, type LeakIndex } from './leaks.ts';
-import { decodeOutput } from './outputs.ts';
-import { checkInjectedScripts } from './injected-scripts.ts';
-import { checkMalformed } from './malformed.ts';
 import { checkPageLinks, type PendingFragment, type SiteFiles } from './dead-links.ts';
+import { isHtml, isTextOutput } from './files.ts';
+import { lineAtTextOffset, parsePage } from './html.ts';
+import { checkInjectedScripts } from './injected-scripts.ts';
+import { findMarkers, findSentences, type LeakIndex } from './leaks.ts';
+import { checkMalformed } from './malformed.ts';
+import { decodeOutput } from './outputs.ts';
 import type { Finding } from './types.ts';
 
 export interface ScanResult {

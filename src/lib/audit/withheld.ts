@@ -50,7 +50,7 @@ function plainInline(s: string): string {
 /** Split prose into sentences and keep those of at least MIN_WORDS words. */
 export function sentencesOf(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.split(/(?<=[.!?]["'”)\]]?)\s+(?=["'“(\[]?[\p{Lu}\p{N}])/u)) {
+  for (const raw of text.split(/(?<=[.!?]["'”)\]]?)\s+(?=["'“([]?[\p{Lu}\p{N}])/u)) {
     const s = raw.trim();
     if (wordsOf(s).length >= MIN_WORDS) out.push(s);
   }

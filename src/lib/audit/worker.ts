@@ -2,9 +2,9 @@
 // findings and link facts back. Started by auditSite() in index.ts; the leak index is rebuilt here
 // from the withheld pages and markers passed in workerData (cheap, and avoids sharing state).
 import { parentPort, workerData } from 'node:worker_threads';
+import { siteFiles } from './dead-links.ts';
 import { buildLeakIndex, type MarkerSource } from './leaks.ts';
 import { scanFiles } from './scan.ts';
-import { siteFiles } from './dead-links.ts';
 import type { WithheldPage } from './withheld.ts';
 
 export interface WorkerInput {

@@ -3,12 +3,13 @@
 // text would be (so a term links where a wikilink of it would go, and a term that names several
 // concepts is marked ambiguous), plus which pages allow automatic links (`autolink:: false` turns
 // them off for one page). Also the render-cache side: which terms a page's source could mention.
-import type { GraphBuild } from '../ontology/graph.ts';
-import type { PageRecord } from '../ontology/extract.ts';
+
 import { findReferences } from '../logseq/references.ts';
 import type { Block } from '../logseq/types.ts';
-import { autolinkAllowed, type AutolinkOptions, type AutolinkPage } from '../render/rehype-autolink.ts';
-import { describeEntry, isAcronym, isLinkableTerm, TermMatcher, wordsOf, type TermEntry } from '../render/term-matcher.ts';
+import type { PageRecord } from '../ontology/extract.ts';
+import type { GraphBuild } from '../ontology/graph.ts';
+import { type AutolinkOptions, type AutolinkPage, autolinkAllowed } from '../render/rehype-autolink.ts';
+import { describeEntry, isAcronym, isLinkableTerm, type TermEntry, TermMatcher, wordsOf } from '../render/term-matcher.ts';
 import { conceptHref } from '../site/view.ts';
 
 /** The term table as plain data (it travels to render workers). */
@@ -34,14 +35,19 @@ export function autolinkTable(build: GraphBuild): AutolinkTable {
     findReferences(definition)
       .links.map((l) => build.resolveLink(l.target))
       .flatMap((t) => (t.state === 'published' && t.kind === 'concept' ? [t.slug] : []));
-  const pages: AutolinkTable['pages'] = concepts.map((n) => [n.file, { slug: n.slug, enabled: autolinkAllowed(n.properties), linked: definitionLinks(n.definition) }]);
+  const pages: AutolinkTable['pages'] = concepts.map((n) => [
+    n.file,
+    { slug: n.slug, enabled: autolinkAllowed(n.properties), linked: definitionLinks(n.definition) },
+  ]);
 
   // Terms grouped by their words; each group resolves as a [[link]] of its text would.
   const groups = new Map<string, { terms: Map<string, boolean>; titles: Set<string> }>();
   for (const n of concepts) {
     for (const term of [n.title, ...n.aliases]) {
       if (!isLinkableTerm(term)) continue;
-      const key = wordsOf(term).map((w) => w.lower).join(' ');
+      const key = wordsOf(term)
+        .map((w) => w.lower)
+        .join(' ');
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { terms: new Map(), titles: new Set() }));
       // One entry per way of writing that matters: acronyms by their letters, other terms once.

@@ -4,9 +4,9 @@
 // that lead nowhere, text the Markdown parser fails on — and reads each `<Demo …/>` element for an
 // unknown demo name or parameter. The HTML of that render is thrown away.
 import { validateDemoParams } from '../../demos/registry.ts';
-import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
+import { type Diagnostic, type DiagnosticCode, diagnostic } from '../diagnostics.ts';
 import type { Block } from '../logseq/types.ts';
-import { renderMarkdown, type RenderContext } from '../render/pipeline.ts';
+import { type RenderContext, renderMarkdown } from '../render/pipeline.ts';
 
 /** What rendering a guide's Markdown may say that holds for MDX too. */
 const FROM_RENDER = new Set<DiagnosticCode>(['invalid-math', 'broken-link', 'parse-error']);

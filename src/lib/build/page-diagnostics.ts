@@ -2,8 +2,9 @@
 // URL path shows (a concept page knows its file; a guide's listing names it) and the problems the
 // last pipeline run found in that file (report.json of the site data folder), with the totals of the
 // whole content. Reads only the site data folder.
-import path from 'node:path';
+
 import { statSync } from 'node:fs';
+import path from 'node:path';
 import { countBySeverity, type Diagnostic } from '../diagnostics.ts';
 import { readBuildReport, readConceptPage, readSiteIndex } from './site-data.ts';
 

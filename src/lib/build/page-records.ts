@@ -10,15 +10,15 @@
 // cache, so a cached record is the record.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { readPage } from '../logseq/read.ts';
 import type { Block } from '../logseq/types.ts';
 import { makeDomainNormaliser } from '../ontology/domains.ts';
 import { extractPage, type PageRecord } from '../ontology/extract.ts';
-import { listPageFiles, type GraphOptions } from '../ontology/load.ts';
+import { type GraphOptions, listPageFiles } from '../ontology/load.ts';
 import { termTextOf } from './autolink-terms.ts';
-import { fileURLToPath } from 'node:url';
 
 /** This module: its import closure is the reading code a cached record depends on. */
 export const READER_MODULE = fileURLToPath(import.meta.url);

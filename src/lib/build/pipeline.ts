@@ -13,11 +13,11 @@ import { buildGraph } from '../ontology/graph.ts';
 import type { RenderContext } from '../render/pipeline.ts';
 import type { ConceptEntryData } from '../site/types.ts';
 import { GraphView } from '../site/view.ts';
+import { describeTable, pageTerms } from './autolink-terms.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { guideDiagnostics } from './guide-checks.ts';
-import { bodyOf, READER_MODULE, readRecords, readRecordsParallel, type RecordMemory, type RecordsResult } from './page-records.ts';
-import { describeTable, pageTerms } from './autolink-terms.ts';
-import { renderConceptPage, renderContextOf, renderEnvironment, RENDERER_MODULE, type RenderedPage, type RenderEnvironment } from './render-page.ts';
+import { bodyOf, READER_MODULE, type RecordMemory, type RecordsResult, readRecords, readRecordsParallel } from './page-records.ts';
+import { RENDERER_MODULE, type RenderEnvironment, type RenderedPage, renderConceptPage, renderContextOf, renderEnvironment } from './render-page.ts';
 import { startRenderWorker } from './render-pool.ts';
 
 /**
@@ -221,7 +221,8 @@ function assemble(p: Prepared, rendered: number): SiteBuild {
   const diagnostics = [...p.build.diagnostics];
   // Guides are compiled by Astro; the pipeline checks them, so check and build report the same.
   for (const r of p.build.records) {
-    if (r.status === 'published' && r.concept?.kind === 'guide') diagnostics.push(...guideDiagnostics(r.page.file, bodyOf(options.contentDir, r, options.config), p.ctx));
+    if (r.status === 'published' && r.concept?.kind === 'guide')
+      diagnostics.push(...guideDiagnostics(r.page.file, bodyOf(options.contentDir, r, options.config), p.ctx));
   }
   const pages: SitePage[] = p.pages.map((page) => {
     const render = page.render as CachedRender;
@@ -285,7 +286,11 @@ const PARALLEL_THRESHOLD = 300;
 export async function buildSiteParallel(options: PipelineOptions & { workers?: number }): Promise<SiteBuild> {
   const cores = options.workers ?? availableParallelism();
   const started = performance.now();
-  const p = prepare(options, started, await readRecordsParallel(options.contentDir, options.config, options.recordCache ?? null, currentReader(), cores, undefined, options.recordMemory));
+  const p = prepare(
+    options,
+    started,
+    await readRecordsParallel(options.contentDir, options.config, options.recordCache ?? null, currentReader(), cores, undefined, options.recordMemory),
+  );
   const pending = p.pages.filter((page) => !page.render);
   const workers = Math.min(cores, Math.ceil(pending.length / 100));
   if (pending.length < PARALLEL_THRESHOLD || workers < 2) {

@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { PageRecord } from '../ontology/extract.ts';
 import type { GraphBuild } from '../ontology/graph.ts';
-import { linkFunctions, type LinkWorld } from '../ontology/link-world.ts';
-import { renderBlocks, renderInline, type RenderContext } from '../render/pipeline.ts';
+import { type LinkWorld, linkFunctions } from '../ontology/link-world.ts';
+import { type RenderContext, renderBlocks, renderInline } from '../render/pipeline.ts';
 import type { HeadingInfo } from '../render/rehype-headings.ts';
 import type { LinkContext } from '../render/sentences.ts';
 import { conceptHref, guideHref } from '../site/view.ts';
-import { autolinkOptionsOf, autolinkTable, type AutolinkTable } from './autolink-terms.ts';
+import { type AutolinkTable, autolinkOptionsOf, autolinkTable } from './autolink-terms.ts';
 import { demoRenderer } from './demo-embed.ts';
 
 export const RENDERER_MODULE = fileURLToPath(import.meta.url);

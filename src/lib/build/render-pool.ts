@@ -3,7 +3,7 @@
 // small batches as it goes, so that neither side ever holds every rendered page at once.
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../../config.ts';
-import type { RenderedPage, RenderEnvironment } from './render-page.ts';
+import type { RenderEnvironment, RenderedPage } from './render-page.ts';
 
 export interface WorkerSetup {
   contentDir: string;

@@ -8,8 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readPage } from '../logseq/read.ts';
 import { makeDomainNormaliser } from '../ontology/domains.ts';
 import { extractPage } from '../ontology/extract.ts';
+import { type RenderedPage, renderConceptPage, renderContextOf } from './render-page.ts';
 import type { WorkerMessage, WorkerSetup } from './render-pool.ts';
-import { renderConceptPage, renderContextOf, type RenderedPage } from './render-page.ts';
 
 const setup = workerData as WorkerSetup;
 const ctx = renderContextOf(setup.env);

@@ -8,16 +8,17 @@
 // them go the did-you-mean term files (src/search/suggest.ts) in kb-terms/. A build re-indexes only
 // the shards whose records changed and swaps the new folder in whole, so a reader never sees half an
 // index and nothing stale survives; the dev server asks for the same files in memory.
-import type { Element, Root } from 'hast';
+
 import { createHash } from 'node:crypto';
-import * as pagefind from 'pagefind';
-import type { PagefindIndex } from 'pagefind';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SEARCH_MANIFEST, type GroupedConcept, type SearchManifest } from '../../search/manifest.ts';
-import { TERMS_FOLDER, termFiles, type TermRow } from '../../search/suggest.ts';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import type { PagefindIndex } from 'pagefind';
+import * as pagefind from 'pagefind';
+import { type GroupedConcept, SEARCH_MANIFEST, type SearchManifest } from '../../search/manifest.ts';
+import { TERMS_FOLDER, type TermRow, termFiles } from '../../search/suggest.ts';
 import { formulasToText } from '../render/math-text.ts';
 import { planSearchIndex, type SearchLimits, type SearchPlanInput, type SearchUnit, type ShardPlan } from './search-plan.ts';
 import type { SearchRecord } from './search-records.ts';
@@ -75,16 +76,32 @@ export function termFilesOf(records: readonly SearchRecord[]): Map<string, strin
 export function groupHtml(records: readonly SearchRecord[]): string {
   const rs = records.map(wellFormed);
   const facts: Record<string, GroupedConcept> = {};
-  const filter = (name: string, values: Iterable<string>): Element[] =>
-    [...new Set(values)].map((v) => h('span', { dataPagefindFilter: name }, v));
+  const filter = (name: string, values: Iterable<string>): Element[] => [...new Set(values)].map((v) => h('span', { dataPagefindFilter: name }, v));
   for (const r of rs) {
-    facts[slugOf(r.url)] = { title: r.title, termId: r.termId, aliases: r.aliases, domain: r.domain, status: r.status, summary: r.summary, branches: r.branches };
+    facts[slugOf(r.url)] = {
+      title: r.title,
+      termId: r.termId,
+      aliases: r.aliases,
+      domain: r.domain,
+      status: r.status,
+      summary: r.summary,
+      branches: r.branches,
+    };
   }
   const hidden = h('div', { dataPagefindIgnore: '', hidden: true }, [
     h('span', { dataPagefindMeta: 'kb' }, JSON.stringify(facts)),
-    ...filter('domain', rs.flatMap((r) => (r.domain ? [r.domain] : []))),
-    ...filter('status', rs.flatMap((r) => (r.status ? [r.status] : []))),
-    ...filter('branch', rs.flatMap((r) => r.branches)),
+    ...filter(
+      'domain',
+      rs.flatMap((r) => (r.domain ? [r.domain] : [])),
+    ),
+    ...filter(
+      'status',
+      rs.flatMap((r) => (r.status ? [r.status] : [])),
+    ),
+    ...filter(
+      'branch',
+      rs.flatMap((r) => r.branches),
+    ),
   ]);
   const sections = rs.flatMap((r) => [
     h('h2', { id: slugOf(r.url) }, r.title),
@@ -92,7 +109,12 @@ export function groupHtml(records: readonly SearchRecord[]): string {
   ]);
   const root: Root = {
     type: 'root',
-    children: [h('html', { lang: 'en' }, [h('head', {}, [h('meta', { charset: 'utf-8' }), h('title', {}, 'Concepts')]), h('body', {}, [h('main', { dataPagefindBody: '' }, [hidden, ...sections])])])],
+    children: [
+      h('html', { lang: 'en' }, [
+        h('head', {}, [h('meta', { charset: 'utf-8' }), h('title', {}, 'Concepts')]),
+        h('body', {}, [h('main', { dataPagefindBody: '' }, [hidden, ...sections])]),
+      ]),
+    ],
   };
   return toHtml(root);
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../../config.ts';
 import type { RecordMemory } from './page-records.ts';
 import { buildSiteParallel, type CachedRender, type SiteBuild } from './pipeline.ts';
-import { readRenderCache, siteDataDir, writeRenderedPage, writeRenderResults, writeSiteData, type SiteIndex } from './site-data.ts';
+import { readRenderCache, type SiteIndex, siteDataDir, writeRenderedPage, writeRenderResults, writeSiteData } from './site-data.ts';
 
 export interface StageOptions {
   contentDir: string;

@@ -24,15 +24,15 @@ import path from 'node:path';
 import { countBySeverity, type Diagnostic } from '../diagnostics.ts';
 import { graphJson } from '../export/graph-json.ts';
 import { ontologyQuads, toJsonLd, toTurtle } from '../export/rdf.ts';
-import { sitemapFiles, type SitemapUrl } from '../export/sitemap.ts';
+import { type SitemapUrl, sitemapFiles } from '../export/sitemap.ts';
 import type { HeadingInfo } from '../render/rehype-headings.ts';
 import type { LinkContext } from '../render/sentences.ts';
-import { guideListings, routeData, shellOf, SEARCH_BODIES_AUTO_LIMIT, type GuideListing } from '../site/pages.ts';
+import { type GuideListing, guideListings, routeData, SEARCH_BODIES_AUTO_LIMIT, shellOf } from '../site/pages.ts';
 import type { ConceptEntryData, Shell } from '../site/types.ts';
 import { conceptHref, guideHref } from '../site/view.ts';
 import type { CachedRender, SiteBuild } from './pipeline.ts';
 import type { RenderedPage } from './render-page.ts';
-import { branchLabels, searchRecord, type SearchRecord } from './search-records.ts';
+import { branchLabels, type SearchRecord, searchRecord } from './search-records.ts';
 
 export type { SearchRecord } from './search-records.ts';
 
@@ -334,10 +334,23 @@ export function writeSiteData(dir: string, site: SiteBuild): SiteDataWrite {
     for (const name of readdirSync(full)) if (!keep.has(name.replace(/\.json$/, ''))) rmSync(path.join(full, name), { force: true });
   }
   const routeNames = new Set(routes.map((r) => path.basename(routeFile(dir, r.id))));
-  if (existsSync(path.join(dir, 'routes'))) for (const name of readdirSync(path.join(dir, 'routes'))) if (!routeNames.has(name)) rmSync(path.join(dir, 'routes', name), { force: true });
+  if (existsSync(path.join(dir, 'routes')))
+    for (const name of readdirSync(path.join(dir, 'routes'))) if (!routeNames.has(name)) rmSync(path.join(dir, 'routes', name), { force: true });
 
-  const body = { format: SITE_DATA_FORMAT, shell, shellDigest: sha(JSON.stringify(shell)), concepts, routes, guides, searchBodies, sitemapParts: sitemap.parts.length } as const;
-  const index: SiteIndex = { ...body, digest: sha(JSON.stringify({ ...body, exports: [...EXPORT_NAMES.map((n) => exportTexts[n]), ...sitemap.parts].map(sha) })) };
+  const body = {
+    format: SITE_DATA_FORMAT,
+    shell,
+    shellDigest: sha(JSON.stringify(shell)),
+    concepts,
+    routes,
+    guides,
+    searchBodies,
+    sitemapParts: sitemap.parts.length,
+  } as const;
+  const index: SiteIndex = {
+    ...body,
+    digest: sha(JSON.stringify({ ...body, exports: [...EXPORT_NAMES.map((n) => exportTexts[n]), ...sitemap.parts].map(sha) })),
+  };
   written += Number(writeIfChanged(path.join(dir, 'site.json'), JSON.stringify(index)));
   return { index, written };
 }

@@ -33,6 +33,7 @@ const EPOCH = '1970-01-01';
 
 export function atomXml(site: AtomSite, data: FeedData): string {
   const el = (name: string, text: string, attrs = '') => `<${name}${attrs}>${xmlText(text)}</${name}>`;
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.max would make them NaN
   const updated = data.entries.reduce((max, e) => (e.updated > max ? e.updated : max), EPOCH);
   const entries = data.entries.map((e) => {
     const url = site.siteUrl + conceptHref(e.slug);

@@ -2,7 +2,7 @@
 // JsonLdBlock (the value and its source, so later diagnostics can point at the line of a property);
 // invalid JSON becomes an `invalid-json-ld` diagnostic naming the line. What the objects mean is read
 // in src/lib/ontology/json-ld.ts.
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import type { JsonLdBlock } from './types.ts';
 
 const JSON_LD_INFO = /^(?:json-?ld|jsonld)(?:\s|$)/i;
@@ -61,7 +61,12 @@ export function readJsonLd(text: string, openLine: number, closeLine: number, fi
   } catch (err) {
     const message = (err as Error).message.split('\n')[0];
     return {
-      error: diagnostic('invalid-json-ld', file, errorLine(message, text, openLine + 1), `this json-ld block is not valid JSON (${message}); its data is ignored`),
+      error: diagnostic(
+        'invalid-json-ld',
+        file,
+        errorLine(message, text, openLine + 1),
+        `this json-ld block is not valid JSON (${message}); its data is ignored`,
+      ),
     };
   }
 }

@@ -6,10 +6,10 @@
 // becomes a prose child in source order, so nothing is read out of order. Fenced `json-ld` blocks are
 // data: they are taken out of the text and returned on their own. It never throws; problems become
 // diagnostics.
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { Block, JsonLdBlock, Property } from './types.ts';
-import { fenceOpening, scanFences, type FenceMap } from './fences.ts';
+import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { type FenceMap, fenceOpening, scanFences } from './fences.ts';
 import { isJsonLdInfo, readJsonLd } from './json-ld.ts';
+import type { Block, JsonLdBlock, Property } from './types.ts';
 
 export interface OutlineResult {
   pageProperties: Property[];
@@ -202,7 +202,7 @@ export function parseOutline(text: string, file: string, firstLine = 1): Outline
     const m = fences.opener[i] ? null : matchProperty(content);
 
     // A heading-valued property (`definition:: ### Primary Definition`) takes the next text line.
-    if (awaiting && (!m || m.kind !== 'property')) {
+    if (awaiting && m?.kind !== 'property') {
       const { property, open: owner } = awaiting;
       property.value = content.trim();
       owner.block.endLine = lineNo;

@@ -3,7 +3,7 @@
 // it never throws, whatever the input (bad UTF-8, binary data, broken front matter, huge lines).
 import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { pageNameFromFile } from './filename.ts';
 import { parseOutline } from './outline.ts';
 import type { Block, PageFormat, ParsedPage, Property } from './types.ts';
@@ -65,7 +65,7 @@ function normaliseFrontMatter(data: Record<string, unknown>): Record<string, unk
 }
 
 /** A `key: value` line of YAML (not a Logseq `key:: value` property). */
-const YAML_KEY_LINE = /^[^\s:#\-][^:]*:(?!:)(?:\s|$)/;
+const YAML_KEY_LINE = /^[^\s:#-][^:]*:(?!:)(?:\s|$)/;
 
 /**
  * Lines taken by a front matter block that starts the text (0 when there is none), or `unclosed`

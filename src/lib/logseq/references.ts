@@ -101,20 +101,23 @@ export function findReferences(text: string): References {
   const masked = maskCode(text);
   let starts: number[] | null = null;
   const lineOf = (index: number) => lineIndex((starts ??= lineStarts(masked)), index);
-  if (hasLink) for (const m of masked.matchAll(WIKILINK)) {
-    const target = splitWikilink(m[2]).target;
-    if (target === '') continue;
-    if (m[1] === '#') out.tags.push({ tag: target, lineOffset: lineOf(m.index) });
-    else out.links.push({ target, lineOffset: lineOf(m.index) });
-  }
-  if (hasTag) for (const m of masked.matchAll(TAG)) {
-    const tag = m[2].replace(/[.]+$/, '');
-    if (/^\d+$/.test(tag)) continue;
-    out.tags.push({ tag, lineOffset: lineOf(m.index + m[1].length) });
-  }
-  if (hasMacro) for (const m of masked.matchAll(DEMO)) {
-    out.demos.push({ name: m[1], params: parseDemoParams(m[2]), lineOffset: lineOf(m.index), source: m[0] });
-  }
+  if (hasLink)
+    for (const m of masked.matchAll(WIKILINK)) {
+      const target = splitWikilink(m[2]).target;
+      if (target === '') continue;
+      if (m[1] === '#') out.tags.push({ tag: target, lineOffset: lineOf(m.index) });
+      else out.links.push({ target, lineOffset: lineOf(m.index) });
+    }
+  if (hasTag)
+    for (const m of masked.matchAll(TAG)) {
+      const tag = m[2].replace(/[.]+$/, '');
+      if (/^\d+$/.test(tag)) continue;
+      out.tags.push({ tag, lineOffset: lineOf(m.index + m[1].length) });
+    }
+  if (hasMacro)
+    for (const m of masked.matchAll(DEMO)) {
+      out.demos.push({ name: m[1], params: parseDemoParams(m[2]), lineOffset: lineOf(m.index), source: m[0] });
+    }
   return out;
 }
 

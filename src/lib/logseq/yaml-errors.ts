@@ -151,8 +151,11 @@ export function explainYamlError(error: unknown, lines: readonly string[], first
   if (tabbed !== undefined) return at(tabbed, 'this line is indented with a tab; YAML allows only spaces for indentation');
   if (/incomplete explicit mapping pair|mapping values are not allowed/.test(reason)) {
     const m = KEY_LINE.exec(lines[reported] ?? '') ?? /^(\s*)(?:-\s+)?([^:]+):\s+(.*?)\s*$/.exec(lines[reported] ?? '');
-    if (m && m[3] !== undefined && m[3].includes(': ')) {
-      return at(reported, `the value of "${m[2]}" contains ": ", which YAML reads as the start of another key; put the whole value in quotes: ${m[2]}: ${short(quoted(m[3]))}`);
+    if (m?.[3]?.includes(': ')) {
+      return at(
+        reported,
+        `the value of "${m[2]}" contains ": ", which YAML reads as the start of another key; put the whole value in quotes: ${m[2]}: ${short(quoted(m[3]))}`,
+      );
     }
     return at(reported, 'a ": " in this line is read as the start of a key; put the value in quotes');
   }
@@ -163,7 +166,10 @@ export function explainYamlError(error: unknown, lines: readonly string[], first
     const m = /^\s*(?:-\s+)?([^\s:#][^:]*?):\s+(["'])(.*)$/.exec(line);
     if (m) {
       const value = `${m[2]}${m[3]}`.trim();
-      return at(index, `the value of "${m[1]}" starts with a quote, so YAML ends it at the next ${m[2]} and cannot read the text after it; quote the whole value (${m[1]}: ${short(quoted(value.replace(/^["']|["']$/g, '')))}) or remove the quotes`);
+      return at(
+        index,
+        `the value of "${m[1]}" starts with a quote, so YAML ends it at the next ${m[2]} and cannot read the text after it; quote the whole value (${m[1]}: ${short(quoted(value.replace(/^["']|["']$/g, '')))}) or remove the quotes`,
+      );
     }
     return at(index, 'this line is not a "key: value" pair; write it as key: value, or indent it under the key whose value it continues');
   }
@@ -171,14 +177,21 @@ export function explainYamlError(error: unknown, lines: readonly string[], first
     return at(reported, 'this list item ("- …") is indented differently from the items before it; start every item of one list in the same column');
   }
   if (/bad indentation/.test(reason)) {
-    return at(reported, 'this line is indented differently from the lines before it; keys of one map must start in the same column (indent only what belongs to the key above)');
+    return at(
+      reported,
+      'this line is indented differently from the lines before it; keys of one map must start in the same column (indent only what belongs to the key above)',
+    );
   }
   if (/end of the stream or a document separator is expected/.test(reason)) {
     const line = lines[reported] ?? '';
     const m = /^\s*(?:-\s+)?[^\s:#][^:]*:\s+([@`])/.exec(line);
     if (m) return at(reported, `a value cannot start with ${m[1]}; put it in quotes`);
-    if (/^\s*-(\s|$)/.test(line)) return at(reported, 'a list item ("- …") cannot stand here; put it under its key, indented (key:, then "  - item" on the next lines)');
-    return at(reported, 'YAML cannot fit this line into the structure above it; check its indentation against the lines above, and put a value with special characters in quotes');
+    if (/^\s*-(\s|$)/.test(line))
+      return at(reported, 'a list item ("- …") cannot stand here; put it under its key, indented (key:, then "  - item" on the next lines)');
+    return at(
+      reported,
+      'YAML cannot fit this line into the structure above it; check its indentation against the lines above, and put a value with special characters in quotes',
+    );
   }
   if (/unknown escape sequence/.test(reason)) {
     return at(reported, `a backslash inside "…" starts an escape such as \\n; write \\\\ for a backslash, or use single quotes '…'`);

@@ -4,15 +4,15 @@
 // disagree; collects `is-subclass-of` and every other relation wherever it is written (OWL axioms in
 // fences when nothing else names a parent), finds the definition wherever editors put it, and gathers
 // the page's links, tags and demo macros with their lines. Link resolution happens later, in graph.ts.
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { findReferences, linkTargetsInValue } from '../logseq/references.ts';
 import type { Block, ParsedPage, Property } from '../logseq/types.ts';
 import { decidePublication, isPublicationKey, type PublicationDecision, type PublicationMark } from '../publication.ts';
-import { definitionFromProperty, definitionSection, glossSection, type FoundText } from './definition.ts';
+import { definitionFromProperty, definitionSection, type FoundText, glossSection } from './definition.ts';
 import { domainLabel } from './domains.ts';
-import { readJsonLdConcept, type JsonLdConcept } from './json-ld.ts';
+import { type JsonLdConcept, readJsonLdConcept } from './json-ld.ts';
 import { findOntologyRegion, isPropertyOnly } from './ontology-block.ts';
-import { owlParents, localName } from './owl-functional.ts';
+import { localName, owlParents } from './owl-functional.ts';
 import { placeholderDiagnostics } from './placeholders.ts';
 import { canonicalRelationKey } from './relation-keys.ts';
 import { linkKey } from './resolve.ts';
@@ -21,23 +21,89 @@ import { safeSlug, slugify } from './slug.ts';
 
 /** Keys that hold scalar metadata, never relations. */
 const META_KEYS = new Set([
-  'term-id', 'termid', 'preferred-term', 'title', 'definition', 'source-domain', 'domain', 'status', 'maturity',
-  'version', 'last-updated', 'updated', 'public-access', 'public', 'ontology', 'id', 'collapsed', 'alias',
-  'aliases', 'alt-terms', 'alt-term', 'alternative-terms', 'synonyms', 'owl:class', 'belongstodomain',
-  'belongs-to-domain', 'tags', 'filename-history', 'type', 'description', 'heading', 'icon', 'template',
+  'term-id',
+  'termid',
+  'preferred-term',
+  'title',
+  'definition',
+  'source-domain',
+  'domain',
+  'status',
+  'maturity',
+  'version',
+  'last-updated',
+  'updated',
+  'public-access',
+  'public',
+  'ontology',
+  'id',
+  'collapsed',
+  'alias',
+  'aliases',
+  'alt-terms',
+  'alt-term',
+  'alternative-terms',
+  'synonyms',
+  'owl:class',
+  'belongstodomain',
+  'belongs-to-domain',
+  'tags',
+  'filename-history',
+  'type',
+  'description',
+  'heading',
+  'icon',
+  'template',
 ]);
 const ALIAS_KEYS = ['alias', 'aliases', 'alt-terms', 'alt-term', 'alternative-terms', 'synonyms'];
 /** Relation keys recognised even when their values are plain names, not [[links]]. */
 const RELATION_KEYS = new Set([
-  'is-subclass-of', 'has-part', 'is-part-of', 'requires', 'depends-on', 'enables', 'related-to', 'skos:related',
-  'bridges-to', 'bridges-from', 'has-subclass', 'is-required-by', 'enabled-by', 'implements', 'uses',
-  'is-used-by', 'part-of', 'see-also', 'skos:broader', 'skos:narrower',
+  'is-subclass-of',
+  'has-part',
+  'is-part-of',
+  'requires',
+  'depends-on',
+  'enables',
+  'related-to',
+  'skos:related',
+  'bridges-to',
+  'bridges-from',
+  'has-subclass',
+  'is-required-by',
+  'enabled-by',
+  'implements',
+  'uses',
+  'is-used-by',
+  'part-of',
+  'see-also',
+  'skos:broader',
+  'skos:narrower',
 ]);
 /** Keys the concept page shows in their own places, so they are not repeated in the details table. */
 const SHOWN_STRUCTURALLY = new Set<string>([
-  ...ALIAS_KEYS, 'term-id', 'termid', 'preferred-term', 'title', 'definition', 'description', 'source-domain', 'domain', 'status',
-  'maturity', 'version', 'last-updated', 'updated', 'public-access', 'public', 'owl:class', 'belongstodomain', 'belongs-to-domain',
-  'id', 'collapsed', 'ontology', 'tags',
+  ...ALIAS_KEYS,
+  'term-id',
+  'termid',
+  'preferred-term',
+  'title',
+  'definition',
+  'description',
+  'source-domain',
+  'domain',
+  'status',
+  'maturity',
+  'version',
+  'last-updated',
+  'updated',
+  'public-access',
+  'public',
+  'owl:class',
+  'belongstodomain',
+  'belongs-to-domain',
+  'id',
+  'collapsed',
+  'ontology',
+  'tags',
 ]);
 export const TERM_ID_PATTERN = /^(?:[A-Z][A-Z0-9]{0,7}-\d{1,6}|\d{1,8})$/;
 
@@ -128,7 +194,12 @@ function splitList(value: string): string[] {
       if (Array.isArray(parsed)) return parsed.map(String).filter((s) => s.trim() !== '');
     } catch {
       // Not JSON: a list written with single quotes (`['a', 'b']`) is still a list.
-      if (/^\[\s*'/.test(t)) return t.slice(1, -1).split(',').map((s) => s.trim().replace(/^'|'$/g, '').trim()).filter((s) => s !== '');
+      if (/^\[\s*'/.test(t))
+        return t
+          .slice(1, -1)
+          .split(',')
+          .map((s) => s.trim().replace(/^'|'$/g, '').trim())
+          .filter((s) => s !== '');
     }
   }
   return linkTargetsInValue(t);
@@ -138,7 +209,14 @@ function splitList(value: string): string[] {
 const isTopClass = (target: string) => /^(?:owl:|https?:\/\/www\.w3\.org\/2002\/07\/owl#)Thing$/i.test(target.trim());
 
 function frontMatterList(value: unknown): string[] | null {
-  if (Array.isArray(value)) return value.map((v) => String(v).replace(/^\[\[|\]\]$/g, '').trim()).filter((s) => s !== '');
+  if (Array.isArray(value))
+    return value
+      .map((v) =>
+        String(v)
+          .replace(/^\[\[|\]\]$/g, '')
+          .trim(),
+      )
+      .filter((s) => s !== '');
   return null;
 }
 
@@ -148,7 +226,13 @@ const asWritten = (value: string) => value.trim().replace(/\s+/g, ' ');
 /** Reports where the two dialects of one page say different things. */
 function conflict(diagnostics: Diagnostic[], file: string, line: number, what: string, jsonLd: string, logseq: string): void {
   diagnostics.push(
-    diagnostic('conflicting-data', file, line, `the page's JSON-LD gives ${what} "${jsonLd}" but its properties say "${logseq}"; the properties are used`, jsonLd),
+    diagnostic(
+      'conflicting-data',
+      file,
+      line,
+      `the page's JSON-LD gives ${what} "${jsonLd}" but its properties say "${logseq}"; the properties are used`,
+      jsonLd,
+    ),
   );
 }
 
@@ -172,7 +256,13 @@ function definitionOutside(blocks: readonly Block[], skip: ReadonlySet<Block>): 
  * Adds the JSON-LD's parents and typed relations to those the page's lines give (a target written
  * in both forms counts once), and reports parents that differ between the two.
  */
-function mergeJsonLdRefs(jsonLd: JsonLdConcept, parentRefs: Concept['parentRefs'], relationRefs: Concept['relationRefs'], diagnostics: Diagnostic[], file: string): void {
+function mergeJsonLdRefs(
+  jsonLd: JsonLdConcept,
+  parentRefs: Concept['parentRefs'],
+  relationRefs: Concept['relationRefs'],
+  diagnostics: Diagnostic[],
+  file: string,
+): void {
   const refKeys = (ref: { label: string; id: string | null }) => [linkKey(ref.label), ...(ref.id ? [linkKey(localName(ref.id))] : [])];
   const asRef = (ref: { label: string; id: string | null; line: number }) => ({ target: ref.label, line: ref.line, ...(ref.id ? { id: ref.id } : {}) });
   const written = [...parentRefs];
@@ -184,11 +274,17 @@ function mergeJsonLdRefs(jsonLd: JsonLdConcept, parentRefs: Concept['parentRefs'
     refKeys(ref).forEach((k) => parentKeys.add(k));
     parentRefs.push(asRef(ref));
   }
-  const differs = written.some((r) => !jsonKeys.has(linkKey(r.target))) || jsonParents.some((r) => !refKeys(r).some((k) => written.some((w) => linkKey(w.target) === k)));
+  const differs =
+    written.some((r) => !jsonKeys.has(linkKey(r.target))) || jsonParents.some((r) => !refKeys(r).some((k) => written.some((w) => linkKey(w.target) === k)));
   if (written.length > 0 && jsonParents.length > 0 && differs) {
     const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
     diagnostics.push(
-      diagnostic('conflicting-data', file, jsonParents[0].line, `the page's JSON-LD gives the parents ${list(jsonParents.map((r) => r.label))} but its is-subclass-of lines say ${list(written.map((r) => r.target))}; both are used`),
+      diagnostic(
+        'conflicting-data',
+        file,
+        jsonParents[0].line,
+        `the page's JSON-LD gives the parents ${list(jsonParents.map((r) => r.label))} but its is-subclass-of lines say ${list(written.map((r) => r.target))}; both are used`,
+      ),
     );
   }
   const relationKeys = new Set(relationRefs.map((r) => `${r.key}\u0000${linkKey(r.target)}`));
@@ -263,7 +359,9 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   }
 
   const hasOntology =
-    ontologyBlock !== null || ['term-id', 'preferred-term', 'is-subclass-of', 'definition'].some((k) => first.has(k)) || (jsonLd !== null && (jsonLd.hasClass || jsonLd.termId !== null));
+    ontologyBlock !== null ||
+    ['term-id', 'preferred-term', 'is-subclass-of', 'definition'].some((k) => first.has(k)) ||
+    (jsonLd !== null && (jsonLd.hasClass || jsonLd.termId !== null));
 
   // 3. Publication (GUIDE §3), decided by the one publication module. Front matter marks keep their
   // YAML values (`public: 1`, `public: true`), outline marks are the text as written.
@@ -406,12 +504,23 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
       diagnostics.push(diagnostic('missing-term-id', page.file, concept.termIdLine, 'this concept has no `term-id::`; add one such as `term-id:: AI-0123`'));
     } else if (termId !== null && !TERM_ID_PATTERN.test(termId)) {
       diagnostics.push(
-        diagnostic('invalid-term-id', page.file, concept.termIdLine, `term id "${termId}" is not of the form PREFIX-0000 (e.g. AI-0052) or a bare number`, termId),
+        diagnostic(
+          'invalid-term-id',
+          page.file,
+          concept.termIdLine,
+          `term id "${termId}" is not of the form PREFIX-0000 (e.g. AI-0052) or a bare number`,
+          termId,
+        ),
       );
     }
     if (!preferred && !jsonTitle) {
       diagnostics.push(
-        diagnostic('missing-preferred-term', page.file, ontologyBlock?.line ?? 1, `this concept has no \`preferred-term::\`; the file name "${title}" is used as its title`),
+        diagnostic(
+          'missing-preferred-term',
+          page.file,
+          ontologyBlock?.line ?? 1,
+          `this concept has no \`preferred-term::\`; the file name "${title}" is used as its title`,
+        ),
       );
     }
     if (!foundDefinition) {
@@ -430,7 +539,12 @@ export function extractPage(page: ParsedPage, options: ExtractOptions): PageReco
   if (publication.reason === 'unrecognised-value' && publication.mark) {
     const { key, value, line } = publication.mark;
     diagnostics.push(
-      diagnostic('unrecognised-public-value', page.file, line, `\`${key}: ${String(value)}\` is neither true nor false; the page is withheld (write true or false)`),
+      diagnostic(
+        'unrecognised-public-value',
+        page.file,
+        line,
+        `\`${key}: ${String(value)}\` is neither true nor false; the page is withheld (write true or false)`,
+      ),
     );
   }
   return { page, status: isPublic ? 'published' : 'withheld', concept, ontology: hasOntology, body, publication, diagnostics };

@@ -3,14 +3,14 @@
 // withheld parents, subclass cycles, broken, ambiguous and private links. Withheld pages are used to
 // resolve links (so a link to one is recognised as such) but appear nowhere in the published graph.
 // Tags are one tag whatever their case (`#Bitcoin` is `#BITCOIN`), each with a unique URL slug.
-import { compareDiagnostics, diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { domainName, type DomainInfo } from './domains.ts';
+import { compareDiagnostics, type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { type DomainInfo, domainName } from './domains.ts';
 import type { PageRecord } from './extract.ts';
-import { describeResolution, linkableConcept, linkResolver, tagKey, tagResolver, type LinkTarget, type LinkWorld } from './link-world.ts';
+import { describeResolution, type LinkTarget, type LinkWorld, linkableConcept, linkResolver, tagKey, tagResolver } from './link-world.ts';
 import type { Resolution } from './resolve.ts';
 import type { Concept } from './schema.ts';
 import { assignUniqueSlugs, safeSlug } from './slug.ts';
-import { didYouMean, TitleSuggester, type SuggestionSource } from './suggest.ts';
+import { didYouMean, type SuggestionSource, TitleSuggester } from './suggest.ts';
 
 export interface GraphNode {
   slug: string;
@@ -82,7 +82,6 @@ export interface GraphBuild {
   diagnostics: Diagnostic[];
 }
 
-
 /** Strongly connected components of size > 1 (or self loops): the subclass cycles. Iterative Tarjan. */
 export function findCycles(edges: readonly number[][]): number[][] {
   const n = edges.length;
@@ -146,7 +145,13 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
       const base = c.slug.replace(/-\d+$/, '');
       const owner = ids.map((i) => concepts[i]).find((o) => o.slug === base && o !== c);
       diagnostics.push(
-        diagnostic('duplicate-slug', c.file, c.titleLine, `"${c.title}" wants the URL of ${owner ? owner.file : 'another page'}; it is published at /${kind}s/${c.slug}/ instead`, c.title),
+        diagnostic(
+          'duplicate-slug',
+          c.file,
+          c.titleLine,
+          `"${c.title}" wants the URL of ${owner ? owner.file : 'another page'}; it is published at /${kind}s/${c.slug}/ instead`,
+          c.title,
+        ),
       );
     }
   }
@@ -163,7 +168,9 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     if (list.length < 2) continue;
     for (const i of list) {
       const others = list.filter((j) => j !== i).map((j) => concepts[j].file);
-      diagnostics.push(diagnostic('duplicate-term-id', concepts[i].file, concepts[i].termIdLine, `term id ${termId} is also used by ${others.join(', ')}`, termId));
+      diagnostics.push(
+        diagnostic('duplicate-term-id', concepts[i].file, concepts[i].termIdLine, `term id ${termId} is also used by ${others.join(', ')}`, termId),
+      );
     }
   }
 
@@ -219,13 +226,23 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
       }
       if (r.state === 'ambiguous') {
         const files = r.indices.map((j) => concepts[j].file).join(', ');
-        diagnostics.push(diagnostic('ambiguous-link', c.file, ref.line, `parent "${ref.target}" matches several pages (${files}); name one by its term id`, ref.target));
+        diagnostics.push(
+          diagnostic('ambiguous-link', c.file, ref.line, `parent "${ref.target}" matches several pages (${files}); name one by its term id`, ref.target),
+        );
         continue;
       }
       if (!edges[i].includes(r.index)) edges[i].push(r.index);
       const p = concepts[r.index];
       if (c.public && !p.public) {
-        diagnostics.push(diagnostic('parent-is-private', c.file, ref.line, `parent "${ref.target}" (is-subclass-of) is a withheld page; the published taxonomy leaves it out`, ref.target));
+        diagnostics.push(
+          diagnostic(
+            'parent-is-private',
+            c.file,
+            ref.line,
+            `parent "${ref.target}" (is-subclass-of) is a withheld page; the published taxonomy leaves it out`,
+            ref.target,
+          ),
+        );
       }
       if (c.public && p.public && p.kind === 'concept' && !mine.includes(p.slug)) mine.push(p.slug);
     }
@@ -235,10 +252,11 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
     const titles = cycle.map((i) => `"${concepts[i].title}"`).join(' → ');
     for (const i of cycle) {
       const c = concepts[i];
-      const line = c.parentRefs.find((p) => {
-        const r = resolveRef(p.target, p.id);
-        return r.state === 'found' && cycle.includes(r.index);
-      })?.line ?? c.titleLine;
+      const line =
+        c.parentRefs.find((p) => {
+          const r = resolveRef(p.target, p.id);
+          return r.state === 'found' && cycle.includes(r.index);
+        })?.line ?? c.titleLine;
       diagnostics.push(diagnostic('subclass-cycle', c.file, line, `is-subclass-of links form a cycle: ${titles}`));
     }
   }
@@ -250,8 +268,10 @@ export function buildGraph(records: PageRecord[], domains: readonly DomainInfo[]
   const reportLink = (c: Concept, target: string, line: number, what: string, id?: string): LinkTarget => {
     const t = describe(resolveRef(target, id));
     if (t.state === 'missing') diagnostics.push(unresolved('broken-link', c, line, `${what} "${target}" resolves to no page`, target));
-    else if (t.state === 'ambiguous') diagnostics.push(diagnostic('ambiguous-link', c.file, line, `${what} "${target}" matches ${t.count} pages; it is not linked`, target));
-    else if (t.state === 'private' && c.public) diagnostics.push(diagnostic('link-to-private', c.file, line, `${what} "${target}" names a withheld page; it is shown as plain text`, target));
+    else if (t.state === 'ambiguous')
+      diagnostics.push(diagnostic('ambiguous-link', c.file, line, `${what} "${target}" matches ${t.count} pages; it is not linked`, target));
+    else if (t.state === 'private' && c.public)
+      diagnostics.push(diagnostic('link-to-private', c.file, line, `${what} "${target}" names a withheld page; it is shown as plain text`, target));
     return t;
   };
   for (const c of concepts) {

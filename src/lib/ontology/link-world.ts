@@ -2,8 +2,9 @@
 // alternative terms, term id, JSON-LD class id) with where it is published, and each tag's page. The
 // graph builds its own `resolveLink` and `tagOf` from it, and render workers rebuild the very same
 // functions from a copy of it, so they need not read the whole content folder to render their pages.
-import type { Concept } from './schema.ts';
+
 import { LinkIndex, type Resolution } from './resolve.ts';
+import type { Concept } from './schema.ts';
 
 /** The part of a concept a link needs. */
 export type LinkableConcept = Pick<Concept, 'title' | 'name' | 'aliases' | 'termId' | 'classId' | 'public' | 'slug' | 'kind'>;

@@ -1,10 +1,10 @@
 // Loading a content folder: find every page file, read and parse it, extract concepts and build the
 // graph. This is the one entry point `check`, the Astro loader and the tests share.
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readPage } from '../logseq/read.ts';
 import type { ParsedPage } from '../logseq/types.ts';
-import { makeDomainNormaliser, type DomainInfo } from './domains.ts';
+import { type DomainInfo, makeDomainNormaliser } from './domains.ts';
 import { extractPage } from './extract.ts';
 import { buildGraph, type GraphBuild } from './graph.ts';
 
@@ -15,7 +15,7 @@ const SKIP_DIRS = new Set(['node_modules', 'logseq', 'bak', '.recycle']);
 export function listPageFiles(dir: string): string[] {
   const out: string[] = [];
   const visit = (rel: string) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(path.join(dir, rel), { withFileTypes: true });
     } catch {

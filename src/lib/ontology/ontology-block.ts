@@ -28,7 +28,12 @@ export function isPropertyOnly(b: Block): boolean {
 function carriesOntologyData(b: Block): boolean {
   if (b.kind !== 'bullet') return false;
   if (b.text === '') return b.properties.length > 0 || b.children.length > 0 ? subtreeHasProperty(b) : true;
-  return isGroupLabel(b.text) && !isOntologyHeading(b.text) && subtreeHasProperty(b) && b.children.every((c) => c.kind === 'bullet' && (c.text === '' || isGroupLabel(c.text)));
+  return (
+    isGroupLabel(b.text) &&
+    !isOntologyHeading(b.text) &&
+    subtreeHasProperty(b) &&
+    b.children.every((c) => c.kind === 'bullet' && (c.text === '' || isGroupLabel(c.text)))
+  );
 }
 
 export interface OntologyRegion {

@@ -1,7 +1,7 @@
 // The placeholder texts of the new-term scaffold (scripts/new-term.ts writes them) and the
 // `todo-placeholder` warning for a published page that still holds one. Only these sentences are
 // recognised, by their fixed words: a "TODO" an editor writes for any other reason is their business.
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import type { Block, ParsedPage } from '../logseq/types.ts';
 
 /** The scaffold's placeholders, each a function of the new term's name. */
@@ -27,8 +27,16 @@ const MARKERS: readonly { kind: PlaceholderKind; pattern: RegExp; says: string }
     pattern: /TODO: add `is-subclass-of:: \[\[Parent\]\]` lines/,
     says: 'this is still the TODO line of the new-term scaffold; replace it with the parents (is-subclass-of:: [[Parent]]) and relations',
   },
-  { kind: 'overview', pattern: /TODO: explain .{1,300}? in our own words/, says: 'this is still the TODO text of the new-term scaffold; replace it with the explanation' },
-  { kind: 'references', pattern: /TODO: cite real sources with a DOI or arXiv identifier/, says: 'this is still the TODO line of the new-term scaffold; cite real sources (a DOI or arXiv id)' },
+  {
+    kind: 'overview',
+    pattern: /TODO: explain .{1,300}? in our own words/,
+    says: 'this is still the TODO text of the new-term scaffold; replace it with the explanation',
+  },
+  {
+    kind: 'references',
+    pattern: /TODO: cite real sources with a DOI or arXiv identifier/,
+    says: 'this is still the TODO line of the new-term scaffold; cite real sources (a DOI or arXiv id)',
+  },
 ];
 
 function markerIn(text: string): (typeof MARKERS)[number] | undefined {

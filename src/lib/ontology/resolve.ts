@@ -5,10 +5,7 @@
 // at the best level that matches at all, rather than guessed.
 import type { Concept } from './schema.ts';
 
-export type Resolution =
-  | { state: 'found'; index: number }
-  | { state: 'ambiguous'; indices: number[] }
-  | { state: 'missing' };
+export type Resolution = { state: 'found'; index: number } | { state: 'ambiguous'; indices: number[] } | { state: 'missing' };
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 

@@ -57,7 +57,7 @@ export function escapeStrayDollars(text: string): string {
   let out = '';
   let last = 0;
   for (const at of escapeAt) {
-    out += text.slice(last, at) + '\\$';
+    out += `${text.slice(last, at)}\\$`;
     last = at + 1;
   }
   return out + text.slice(last);

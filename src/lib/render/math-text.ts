@@ -8,16 +8,78 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 
 const SUB: Record<string, string> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '−': '₋', '=': '₌',
-  '(': '₍', ')': '₎', a: 'ₐ', e: 'ₑ', h: 'ₕ', i: 'ᵢ', j: 'ⱼ', k: 'ₖ', l: 'ₗ', m: 'ₘ', n: 'ₙ', o: 'ₒ', p: 'ₚ', r: 'ᵣ', s: 'ₛ', t: 'ₜ',
-  u: 'ᵤ', v: 'ᵥ', x: 'ₓ',
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
+  '+': '₊',
+  '-': '₋',
+  '−': '₋',
+  '=': '₌',
+  '(': '₍',
+  ')': '₎',
+  a: 'ₐ',
+  e: 'ₑ',
+  h: 'ₕ',
+  i: 'ᵢ',
+  j: 'ⱼ',
+  k: 'ₖ',
+  l: 'ₗ',
+  m: 'ₘ',
+  n: 'ₙ',
+  o: 'ₒ',
+  p: 'ₚ',
+  r: 'ᵣ',
+  s: 'ₛ',
+  t: 'ₜ',
+  u: 'ᵤ',
+  v: 'ᵥ',
+  x: 'ₓ',
 };
 const SUP: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼',
-  '(': '⁽', ')': '⁾', i: 'ⁱ', n: 'ⁿ', T: 'ᵀ', '⊤': 'ᵀ', '′': '′', '∗': '*', '*': '*',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  '−': '⁻',
+  '=': '⁼',
+  '(': '⁽',
+  ')': '⁾',
+  i: 'ⁱ',
+  n: 'ⁿ',
+  T: 'ᵀ',
+  '⊤': 'ᵀ',
+  '′': '′',
+  '∗': '*',
+  '*': '*',
 };
 /** Accents KaTeX writes as <mover accent>: the combining character that puts them on one letter. */
-const ACCENT: Record<string, string> = { '^': '\u0302', ˆ: '\u0302', '~': '\u0303', '˜': '\u0303', '¯': '\u0304', '‾': '\u0305', '˙': '\u0307', '¨': '\u0308', '→': '\u20d7', '⃗': '\u20d7' };
+const ACCENT: Record<string, string> = {
+  '^': '\u0302',
+  ˆ: '\u0302',
+  '~': '\u0303',
+  '˜': '\u0303',
+  '¯': '\u0304',
+  '‾': '\u0305',
+  '˙': '\u0307',
+  '¨': '\u0308',
+  '→': '\u20d7',
+  '⃗': '\u20d7',
+};
 /** Operators read with a space on each side. */
 const SPACED = new Set(['=', '∣', '≠', '≈', '≡', '<', '>', '≤', '≥', '+', '−', '-', '×', '·', '÷', '←', '→', '⇒', '⇐', '↦', '∈', '∉', '⊂', '⊆', '∝', '∼', '≔']);
 const INVISIBLE = /[\u2061-\u2064\u200b]/g;
@@ -102,9 +164,15 @@ function read(e: Element): string {
       return attach(base, null, over || null);
     }
     case 'mtable':
-      return kids.map(read).map((row) => row.trim()).join('; ');
+      return kids
+        .map(read)
+        .map((row) => row.trim())
+        .join('; ');
     case 'mtr':
-      return kids.map(read).map((cell) => cell.trim()).join(', ');
+      return kids
+        .map(read)
+        .map((cell) => cell.trim())
+        .join(', ');
     default:
       return kids
         .map((kid, k) => {

@@ -4,7 +4,7 @@
 // properties never appear (the parser already took them out of the text). Each block's text is parsed
 // with GFM and math; node positions are shifted to the block's real line in the file.
 import type { BlockContent, DefinitionContent, List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Math } from 'mdast-util-math';
+import type { Math as MathNode } from 'mdast-util-math';
 import { markdownToMdast } from 'satteri';
 import type { Block } from '../logseq/types.ts';
 import { escapeStrayDollars } from './dollars.ts';
@@ -40,7 +40,9 @@ function likeMicromark(node: Root | RootContent): void {
     } else if (n.type === 'math') {
       n.data = {
         hName: 'pre',
-        hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: n.value }] }],
+        hChildren: [
+          { type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: n.value }] },
+        ],
       };
     } else if ('children' in n) {
       // Sätteri can leave a run of text in two adjacent text nodes where micromark makes one.
@@ -103,7 +105,7 @@ function shiftLines(node: Positioned, by: number): void {
 }
 
 /** A display math node, shaped as mdast-util-math makes them (so remark-rehype emits <pre><code>). */
-function displayMath(value: string, position: Paragraph['position']): Math {
+function displayMath(value: string, position: Paragraph['position']): MathNode {
   return {
     type: 'math',
     value,
@@ -156,7 +158,9 @@ function wikilinkDestinations(tree: Root): void {
     parent.children.forEach((child, k) => {
       if (child.type === 'link' && WIKILINK_URL.test(child.url)) {
         const target = (WIKILINK_URL.exec(child.url) as RegExpExecArray)[1];
-        const label = phrasingText(child.children).replace(/[[\]|]/g, ' ').trim();
+        const label = phrasingText(child.children)
+          .replace(/[[\]|]/g, ' ')
+          .trim();
         parent.children[k] = { type: 'text', value: label === '' ? `[[${target}]]` : `[[${target}|${label}]]`, position: child.position };
       } else if ('children' in child) stack.push(child as Parent);
     });
@@ -242,7 +246,10 @@ const isDemoMacro = (n: RootContent) =>
 /** Nodes that should stand on their own rather than sit in a list item. */
 const standsAlone = (nodes: RootContent[]) =>
   nodes.length > 0 &&
-  nodes.every((n) => n.type === 'table' || n.type === 'code' || n.type === 'math' || n.type === 'heading' || n.type === 'thematicBreak' || n.type === 'html' || isDemoMacro(n));
+  nodes.every(
+    (n) =>
+      n.type === 'table' || n.type === 'code' || n.type === 'math' || n.type === 'heading' || n.type === 'thematicBreak' || n.type === 'html' || isDemoMacro(n),
+  );
 
 /** Drops headings whose section is empty (e.g. a `### Relationships` whose bullets were all properties). */
 export function dropEmptySections(tree: Root): Root {
@@ -277,7 +284,13 @@ function siblings(blocks: readonly Block[], nested: boolean, parsedOf: ReadonlyM
   const out: Flow[] = [];
   let list: List | null = null;
   const parsedCache = blocks.map((b) => parsedOf.get(b) ?? []);
-  const paragraphRun = !nested && blocks.length > 0 && blocks.every((b, k) => b.kind === 'prose' || b.text === '' || isParagraphLike(b, parsedCache[k]) || parsedCache[k][0]?.type === 'heading' || standsAlone(parsedCache[k]));
+  const paragraphRun =
+    !nested &&
+    blocks.length > 0 &&
+    blocks.every(
+      (b, k) =>
+        b.kind === 'prose' || b.text === '' || isParagraphLike(b, parsedCache[k]) || parsedCache[k][0]?.type === 'heading' || standsAlone(parsedCache[k]),
+    );
   const flush = () => {
     if (list) out.push(list);
     list = null;
@@ -321,7 +334,10 @@ function siblings(blocks: readonly Block[], nested: boolean, parsedOf: ReadonlyM
 export function dropTitleHeading(tree: Root, title: string): Root {
   const first = tree.children[0];
   if (first && first.type === 'heading' && first.depth === 1) {
-    const text = first.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+    const text = first.children
+      .map((c) => ('value' in c ? c.value : ''))
+      .join('')
+      .trim();
     if (text.toLowerCase() === title.trim().toLowerCase()) tree.children = tree.children.slice(1);
   }
   return tree;

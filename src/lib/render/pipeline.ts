@@ -11,21 +11,21 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import type { Block } from '../logseq/types.ts';
 import type { LinkTarget } from '../ontology/graph.ts';
 import { outlineToMdast, parseMarkdown } from './outline-to-mdast.ts';
-import { rehypeAutolink, type AutolinkOptions } from './rehype-autolink.ts';
-import { rehypeCode } from './rehype-code.ts';
-import { rehypeDemos, type DemoRenderer, type DemoUse } from './rehype-demos.ts';
-import { rehypeFixFragments, rehypeHeadings, type HeadingInfo } from './rehype-headings.ts';
-import { rehypeLocalUrls, type LocalUrlProblem } from './rehype-local-urls.ts';
-import { MATH_MESSAGE_SOURCE, rehypeMath } from './rehype-math.ts';
-import { rehypeWikilinks } from './rehype-wikilinks.ts';
-import { rehypeReferences } from './rehype-references.ts';
-import { sanitizeSchema } from './sanitize-schema.ts';
 import { plainTextOf } from './plain-text.ts';
-import { firstSentence, linkContexts, type LinkContext } from './sentences.ts';
+import { type AutolinkOptions, rehypeAutolink } from './rehype-autolink.ts';
+import { rehypeCode } from './rehype-code.ts';
+import { type DemoRenderer, type DemoUse, rehypeDemos } from './rehype-demos.ts';
+import { type HeadingInfo, rehypeFixFragments, rehypeHeadings } from './rehype-headings.ts';
+import { type LocalUrlProblem, rehypeLocalUrls } from './rehype-local-urls.ts';
+import { MATH_MESSAGE_SOURCE, rehypeMath } from './rehype-math.ts';
+import { rehypeReferences } from './rehype-references.ts';
+import { rehypeWikilinks } from './rehype-wikilinks.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import { firstSentence, type LinkContext, linkContexts } from './sentences.ts';
 import { TermMatcher } from './term-matcher.ts';
 import { someNode } from './tree.ts';
 
@@ -59,7 +59,25 @@ export interface RenderResult {
 type Processor = ReturnType<typeof makeProcessor>;
 
 /** Ids the concept page itself uses around the body; body headings never take them. */
-export const PAGE_IDS = ['main', 'overview', 'broader', 'narrower', 'relations', 'referenced-by', 'local-graph', 'details', 'cite', 'on-this-page', 'theme-select', 'theme-select-menu', 'random-term', 'wl-preview', 'kb-search', 'kb-search-input', 'kb-search-results'] as const;
+export const PAGE_IDS = [
+  'main',
+  'overview',
+  'broader',
+  'narrower',
+  'relations',
+  'referenced-by',
+  'local-graph',
+  'details',
+  'cite',
+  'on-this-page',
+  'theme-select',
+  'theme-select-menu',
+  'random-term',
+  'wl-preview',
+  'kb-search',
+  'kb-search-input',
+  'kb-search-results',
+] as const;
 
 /** Whether the tree holds raw HTML (from the editor's Markdown) that must be parsed before sanitising. */
 const hasRaw = (tree: HastRoot) => someNode(tree, (n) => n.type === 'raw');
@@ -77,22 +95,24 @@ function rehypeRawWhenNeeded() {
 const NO_AUTOLINK: AutolinkOptions = { matcher: new TermMatcher([]), page: () => null };
 
 function makeProcessor(ctx: RenderContext) {
-  return unified()
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRawWhenNeeded)
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeLocalUrls, { resolveLink: ctx.resolveLink, pageHref: ctx.pageHref, isPublishedPath: ctx.isPublishedPath })
-    .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref })
-    .use(rehypeReferences)
-    .use(rehypeDemos, ctx.demos)
-    .use(rehypeAutolink, ctx.autolink ?? NO_AUTOLINK)
-    .use(rehypeMath)
-    .use(rehypeCode)
-    .use(rehypeHeadings, { minDepth: 2, reservedIds: PAGE_IDS })
-    .use(rehypeFixFragments)
-    // Raw nodes at this point are KaTeX's own output (rehype-math); the editor's raw HTML was parsed
-    // and sanitised above (sanitising drops any raw node).
-    .use(rehypeStringify, { allowDangerousHtml: true });
+  return (
+    unified()
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeRawWhenNeeded)
+      .use(rehypeSanitize, sanitizeSchema)
+      .use(rehypeLocalUrls, { resolveLink: ctx.resolveLink, pageHref: ctx.pageHref, isPublishedPath: ctx.isPublishedPath })
+      .use(rehypeWikilinks, { resolveLink: ctx.resolveLink, tagHref: ctx.tagHref, pageHref: ctx.pageHref })
+      .use(rehypeReferences)
+      .use(rehypeDemos, ctx.demos)
+      .use(rehypeAutolink, ctx.autolink ?? NO_AUTOLINK)
+      .use(rehypeMath)
+      .use(rehypeCode)
+      .use(rehypeHeadings, { minDepth: 2, reservedIds: PAGE_IDS })
+      .use(rehypeFixFragments)
+      // Raw nodes at this point are KaTeX's own output (rehype-math); the editor's raw HTML was parsed
+      // and sanitised above (sanitising drops any raw node).
+      .use(rehypeStringify, { allowDangerousHtml: true })
+  );
 }
 
 /** One frozen processor per render context, reused for every page. */

@@ -53,8 +53,29 @@ declare module 'vfile' {
 }
 
 const SKIP_TAGS = new Set([
-  'a', 'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'template', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'summary', 'button', 'label', 'select', 'option', 'textarea',
+  'a',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'script',
+  'style',
+  'template',
+  'svg',
+  'math',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'summary',
+  'button',
+  'label',
+  'select',
+  'option',
+  'textarea',
 ]);
 const SKIP_CLASSES = ['kb-demo', 'kb-demo-unknown', 'katex', 'katex-display', 'math-inline', 'math-display', 'language-math', 'wikilink'];
 const CONCEPT_HREF = /^\/concepts\/([a-z0-9-]+)\/$/;
@@ -92,7 +113,7 @@ export function rehypeAutolink(options: AutolinkOptions) {
     file.data.autolinks = 0;
     if (file.data.autolink !== true || options.matcher.size === 0) return;
     const page = options.page(file.path);
-    if (!page || !page.enabled) return;
+    if (!page?.enabled) return;
     const linked = linkedSlugs(tree);
     linked.add(page.slug);
     for (const slug of page.linked) linked.add(slug);

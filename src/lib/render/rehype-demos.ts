@@ -43,7 +43,12 @@ export function rehypeDemos(renderer: DemoRenderer) {
       const result = renderer.render(name, params);
       uses.push({ name, line: node.position?.start.line ?? 1, known: 'html' in result, problems: result.problems });
       if (!('html' in result)) {
-        return { type: 'element', tagName: 'p', properties: { className: ['kb-demo-unknown'] }, children: [{ type: 'text', value: `(The demo “${name}” is not available.)` }] };
+        return {
+          type: 'element',
+          tagName: 'p',
+          properties: { className: ['kb-demo-unknown'] },
+          children: [{ type: 'text', value: `(The demo “${name}” is not available.)` }],
+        };
       }
       return demoElement(name, params, result.html);
     };

@@ -30,7 +30,10 @@ function pageNameOf(href: string): string {
   } catch {
     /* keep as written */
   }
-  name = name.replace(/^(?:\.{1,2}\/)+/, '').replace(/^pages\//, '').replace(/\.(md|mdx|markdown)$/i, '');
+  name = name
+    .replace(/^(?:\.{1,2}\/)+/, '')
+    .replace(/^pages\//, '')
+    .replace(/\.(md|mdx|markdown)$/i, '');
   return name.replace(/___/g, '/');
 }
 
@@ -69,7 +72,12 @@ export function rehypeLocalUrls(options: LocalUrlOptions) {
         if (child.tagName === 'img' && typeof child.properties.src === 'string' && !EXTERNAL.test(child.properties.src)) {
           problems.push({ url: child.properties.src, line, what: 'image' });
           const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
-          const replacement: ElementContent = { type: 'element', tagName: 'span', properties: { className: ['missing-image'] }, children: [{ type: 'text', value: alt ? `[image: ${alt}]` : '[image]' }] };
+          const replacement: ElementContent = {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['missing-image'] },
+            children: [{ type: 'text', value: alt ? `[image: ${alt}]` : '[image]' }],
+          };
           parent.children[k] = replacement;
           continue;
         }

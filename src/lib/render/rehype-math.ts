@@ -40,7 +40,13 @@ function typeset(value: string, displayMode: boolean): Typeset {
       html = '';
     }
   }
-  if (!html) html = toHtml({ type: 'element', tagName: 'span', properties: { className: ['katex-error'], style: 'color:#cc0000' }, children: [{ type: 'text', value }] });
+  if (!html)
+    html = toHtml({
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['katex-error'], style: 'color:#cc0000' },
+      children: [{ type: 'text', value }],
+    });
   const result = { html, text: mathTextOf(html) || value, error };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
@@ -66,7 +72,12 @@ export function rehypeMath() {
         const value = toText(code, { whitespace: 'pre' });
         const { html, text, error } = typeset(value, displayMode);
         if (error) {
-          file.message('Could not render math with KaTeX', { cause: error, place: child.position, ruleId: error.name.toLowerCase(), source: MATH_MESSAGE_SOURCE });
+          file.message('Could not render math with KaTeX', {
+            cause: error,
+            place: child.position,
+            ruleId: error.name.toLowerCase(),
+            source: MATH_MESSAGE_SOURCE,
+          });
         }
         // hast's types have no `raw` node (it is mdast-util-to-hast's extension); rehype-stringify writes
         // it. The TeX and the readable text stay on the node for plain-text uses (plain-text.ts).

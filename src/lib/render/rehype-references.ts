@@ -52,7 +52,10 @@ export function referenceLink(kind: 'url' | 'doi' | 'arxiv' | 'isbn', text: stri
     return doi ? { href: `https://doi.org/${encodeURI(doi).replace(/[?#]/g, encodeURIComponent)}`, text: t } : null;
   }
   if (kind === 'arxiv') return { href: `https://arxiv.org/abs/${t.replace(/^arxiv:\s?/i, '')}`, text: t };
-  const digits = t.replace(/^ISBN(?:-1[03])?:?\s?/i, '').replace(/[\s-]/g, '').toUpperCase();
+  const digits = t
+    .replace(/^ISBN(?:-1[03])?:?\s?/i, '')
+    .replace(/[\s-]/g, '')
+    .toUpperCase();
   return validIsbn(digits) ? { href: `https://openlibrary.org/isbn/${digits}`, text: t } : null;
 }
 

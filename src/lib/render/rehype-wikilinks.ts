@@ -35,7 +35,11 @@ function splitText(node: Text, options: WikilinkOptions): ElementContent[] | nul
     changed = true;
     const isTag = g.hash === '#' || g.tag !== undefined;
     const { target, label } =
-      g.aliased !== undefined ? { target: g.aliased.trim(), label: g.label.trim() } : isTag && g.tag !== undefined ? { target: g.tag, label: g.tag } : splitWikilink(g.inner);
+      g.aliased !== undefined
+        ? { target: g.aliased.trim(), label: g.label.trim() }
+        : isTag && g.tag !== undefined
+          ? { target: g.tag, label: g.tag }
+          : splitWikilink(g.inner);
     if (isTag) {
       const href = options.tagHref(target);
       out.push(

@@ -5,7 +5,7 @@
 // and typeset formulas, and its plain text reads formulas as their TeX (plain-text.ts).
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { plainTextOf, type MathRawData } from './plain-text.ts';
+import { type MathRawData, plainTextOf } from './plain-text.ts';
 
 /** A sentence of a page that links to another page. */
 export interface LinkContext {
@@ -26,8 +26,35 @@ export const MAX_CONTEXT = 320;
 export const MAX_SUMMARY = 240;
 
 const PHRASING = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
-  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
 ]);
 /** Elements read as one indivisible unit: no sentence ends inside them. */
 const ATOMIC = new Set(['code', 'kbd', 'samp', 'img', 'br', 'wbr']);
@@ -181,8 +208,7 @@ function detach(nodes: Inline[], href: string): Inline[] {
   return out;
 }
 
-const hasRaw = (nodes: readonly Inline[]): boolean =>
-  nodes.some((n) => (n as { type: string }).type === 'raw' || (n.type === 'element' && hasRaw(n.children)));
+const hasRaw = (nodes: readonly Inline[]): boolean => nodes.some((n) => (n as { type: string }).type === 'raw' || (n.type === 'element' && hasRaw(n.children)));
 
 const textNode = (value: string): Text => ({ type: 'text', value });
 

@@ -10,7 +10,12 @@ export interface LetterGroup<T> {
 
 /** The index letter of a title: its first letter without accents, upper-cased; '#' when not A–Z. */
 export function indexLetter(title: string): string {
-  const first = title.trim().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').charAt(0).toUpperCase();
+  const first = title
+    .trim()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .charAt(0)
+    .toUpperCase();
   return /^[A-Z]$/.test(first) ? first : '#';
 }
 

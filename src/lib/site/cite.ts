@@ -43,7 +43,10 @@ export function citationBibtex(c: CiteInput): string {
     ['howpublished', `\\url{${c.url.replace(/[%#\\{}]/g, (ch) => `\\${ch}`)}}`],
     ['organization', bibtexText(c.siteTitle)],
     ...(year ? ([['year', year]] as [string, string][]) : []),
-    ['note', bibtexText([c.termId ? `Term ${c.termId}` : '', c.lastUpdated ? `last updated ${c.lastUpdated}` : ''].filter(Boolean).join('; ') || 'Glossary entry')],
+    [
+      'note',
+      bibtexText([c.termId ? `Term ${c.termId}` : '', c.lastUpdated ? `last updated ${c.lastUpdated}` : ''].filter(Boolean).join('; ') || 'Glossary entry'),
+    ],
   ];
   return `@misc{${bibtexKey(c)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
 }

@@ -20,7 +20,10 @@ function esc(s: string): string {
  * than a line stays whole.
  */
 export function labelLines(title: string, width: number): string[] {
-  const words = title.trim().split(/\s+/).filter((w) => w !== '');
+  const words = title
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let k = 0;
   while (k < words.length && lines.length < 2) {
@@ -67,9 +70,7 @@ export function localGraphSvg(
     ...related.slice(0, 4).map((ref, k): Placed => ({ ref, x: k % 2 === 0 ? 90 : W - 90, y: cy + (k < 2 ? 0 : RELATED_GAP), role: 'related' })),
   ];
   const cx = W / 2;
-  const edges = placed
-    .map((p) => `<line x1="${cx}" y1="${cy}" x2="${p.x}" y2="${p.y}" class="lg-edge lg-edge--${p.role}"/>`)
-    .join('');
+  const edges = placed.map((p) => `<line x1="${cx}" y1="${cy}" x2="${p.x}" y2="${p.y}" class="lg-edge lg-edge--${p.role}"/>`).join('');
   const rowCount = (role: Placed['role']) => placed.filter((q) => q.role === role).length;
   /** Characters per label line: a node's share of its row's width, at about 7 px a character. */
   const widthFor = (p: Placed) => (p.role === 'related' ? 22 : Math.max(12, Math.min(24, Math.floor((W / (rowCount(p.role) + 1) - 12) / 7))));

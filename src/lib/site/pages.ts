@@ -8,9 +8,9 @@ import type { SiteConfig } from '../../config.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics.ts';
 import type { ConceptGraph } from '../ontology/graph.ts';
 import { groupByLetter, type LetterGroup } from './a-z.ts';
+import { previewShardCount } from './preview-shards.ts';
 import { buildTaxonomy, type TaxonomyConcept, type TaxonomyNode } from './taxonomy.ts';
 import type { ConceptRef, Shell } from './types.ts';
-import { previewShardCount } from './preview-shards.ts';
 import type { GraphView } from './view.ts';
 
 /** Above this many concepts, `searchBodies: 'auto'` indexes definitions but not bodies. */
@@ -210,7 +210,13 @@ export function guideListings(graph: ConceptGraph): GuideListing[] {
     .sort((a, b) => a.title.localeCompare(b.title, 'en'));
 }
 
-export function routeData(graph: ConceptGraph, view: GraphView, guides: GuideListing[], diagnostics: readonly Diagnostic[] | null, limits: ListLimits = LIST_LIMITS): RouteData {
+export function routeData(
+  graph: ConceptGraph,
+  view: GraphView,
+  guides: GuideListing[],
+  diagnostics: readonly Diagnostic[] | null,
+  limits: ListLimits = LIST_LIMITS,
+): RouteData {
   const concepts = graph.nodes.filter((n) => n.kind === 'concept');
   const refs = concepts.map((n) => view.ref(n.slug));
   const dated = concepts
@@ -259,15 +265,37 @@ export function routeData(graph: ConceptGraph, view: GraphView, guides: GuideLis
       : { termCount: refs.length, groups: azEntries, letters: null, page: null },
     azPages: azSplit
       ? azEntries.flatMap((g) =>
-          pagedRoutes(`a-z/${letterSlug(g)}`, `/a-z/${letterSlug(g)}/`, g.items, (items, page) => ({ termCount: refs.length, groups: [{ ...g, items }], letters: null, page })),
+          pagedRoutes(`a-z/${letterSlug(g)}`, `/a-z/${letterSlug(g)}/`, g.items, (items, page) => ({
+            termCount: refs.length,
+            groups: [{ ...g, items }],
+            letters: null,
+            page,
+          })),
         )
       : [],
     taxonomy: { tree: buildTaxonomy(graph.roots, taxonomyConcepts, concepts.length > limits.taxonomyShallow ? 3 : undefined) },
     domains: graph.domains.flatMap((d) => {
-      const members = concepts.filter((n) => n.domain === d.key).map((n) => view.ref(n.slug)).sort(byTitle);
-      return pagedRoutes(`domain/${d.key}`, `/domains/${d.key}/`, members, (part, page) => ({ key: d.key, name: d.name, total: members.length, concepts: part, page }));
+      const members = concepts
+        .filter((n) => n.domain === d.key)
+        .map((n) => view.ref(n.slug))
+        .sort(byTitle);
+      return pagedRoutes(`domain/${d.key}`, `/domains/${d.key}/`, members, (part, page) => ({
+        key: d.key,
+        name: d.name,
+        total: members.length,
+        concepts: part,
+        page,
+      }));
     }),
-    tags: tags.flatMap((t) => pagedRoutes(`tag/${t.slug}`, `/tags/${t.slug}/`, t.concepts, (part, page) => ({ tag: t.tag, slug: t.slug, total: t.concepts.length, concepts: part, page }))),
+    tags: tags.flatMap((t) =>
+      pagedRoutes(`tag/${t.slug}`, `/tags/${t.slug}/`, t.concepts, (part, page) => ({
+        tag: t.tag,
+        slug: t.slug,
+        total: t.concepts.length,
+        concepts: part,
+        page,
+      })),
+    ),
     tagIndex: { tags: tags.map((t) => ({ name: t.tag, slug: t.slug, count: t.concepts.length })) },
     feed,
     guides: { guides },

@@ -50,11 +50,7 @@ export function descendantCounts(concepts: ReadonlyMap<string, TaxonomyConcept>)
   return counts;
 }
 
-export function buildTaxonomy(
-  roots: readonly string[],
-  concepts: ReadonlyMap<string, TaxonomyConcept>,
-  maxDepth = DEFAULT_MAX_DEPTH,
-): TaxonomyNode[] {
+export function buildTaxonomy(roots: readonly string[], concepts: ReadonlyMap<string, TaxonomyConcept>, maxDepth = DEFAULT_MAX_DEPTH): TaxonomyNode[] {
   const counts = descendantCounts(concepts);
   const expanded = new Set<string>();
   const byTitle = (a: string, b: string) => (concepts.get(a)?.title ?? a).localeCompare(concepts.get(b)?.title ?? b, 'en');
@@ -73,5 +69,8 @@ export function buildTaxonomy(
     return { ...base, children, expandedElsewhere: false, truncated: false };
   };
 
-  return [...roots].sort(byTitle).map((r) => build(r, 1, new Set())).filter((n): n is TaxonomyNode => n !== null);
+  return [...roots]
+    .sort(byTitle)
+    .map((r) => build(r, 1, new Set()))
+    .filter((n): n is TaxonomyNode => n !== null);
 }

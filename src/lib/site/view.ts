@@ -4,10 +4,10 @@ import type { SiteConfig } from '../../config.ts';
 import { domainName } from '../ontology/domains.ts';
 import type { ConceptGraph, GraphNode, RelationGroup } from '../ontology/graph.ts';
 import { rootPaths } from '../ontology/queries.ts';
+import { AUTOLINK_PROPERTY } from '../render/rehype-autolink.ts';
 import type { LinkContext } from '../render/sentences.ts';
 import { relationLabel } from './relations.ts';
 import { sidebarOf } from './sidebar.ts';
-import { AUTOLINK_PROPERTY } from '../render/rehype-autolink.ts';
 import type { ConceptEntryData, ConceptRef, RelationView } from './types.ts';
 
 export const conceptHref = (slug: string) => `/concepts/${slug}/`;
@@ -86,8 +86,15 @@ export class GraphView {
       .map((r) => ({ key: r.key, label: relationLabel(r.key), targets: this.sortedRefs(r.targets), unresolved: r.unresolved }));
     const incomingByKey = new Map<string, string[]>();
     for (const { key, from } of g.incoming[node.slug] ?? []) incomingByKey.set(key, [...(incomingByKey.get(key) ?? []), from]);
-    const incoming: RelationView[] = [...incomingByKey].map(([key, from]) => ({ key, label: relationLabel(key, true), targets: this.sortedRefs(from), unresolved: [] }));
-    const breadcrumbs = rootPaths(g, node.slug).map((path) => path.slice(0, -1).map((s) => this.brief(s))).filter((p) => p.length > 0);
+    const incoming: RelationView[] = [...incomingByKey].map(([key, from]) => ({
+      key,
+      label: relationLabel(key, true),
+      targets: this.sortedRefs(from),
+      unresolved: [],
+    }));
+    const breadcrumbs = rootPaths(g, node.slug)
+      .map((path) => path.slice(0, -1).map((s) => this.brief(s)))
+      .filter((p) => p.length > 0);
     const href = conceptHref(node.slug);
     const backlinks = [...new Set((g.backlinks[node.slug] ?? []).map((b) => b.from))]
       .map((from) => ({ from: this.brief(from), quotes: linksOf(from).filter((l) => l.href === href) }))
