@@ -3,50 +3,25 @@
 // page lists its own file's problems with file:line, code and message; the list follows a save
 // without a reload; a page without problems says so; a page made from many files shows no panel. A
 // production build of the same fixture has no trace of the panel, and prints no warning.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectConsoleErrors, launchBrowser } from '../../scripts/lib/browser.ts';
 import { buildSite } from '../helpers/build.ts';
+import { type DevServer, startDevServer } from '../helpers/dev-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'node_modules', '.bin');
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'site');
 
 let work = '';
 let content = '';
 let url = '';
-let dev: ChildProcess | null = null;
-let log = '';
+let server: DevServer | undefined;
 let browser: Browser;
 /** The line of Weight.md that holds the broken links. */
 let brokenLine = 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls `check` until it returns true (or throws after `ms`, with the dev server's log). */
-async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}; dev server log:\n${log.slice(-3000)}`);
-}
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'kb-dev-panel-'));
@@ -56,35 +31,14 @@ beforeAll(async () => {
   const text = `${readFileSync(weight, 'utf8').replace(/\s*$/, '')}\n- See also [[Wieghted Sum]] and [[Nowhere Page]].\n`;
   writeFileSync(weight, text);
   brokenLine = text.split('\n').length - 1;
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  dev = spawn(path.join(BIN, 'astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: {
-      // Not Vitest's own variables (NODE_ENV=test, VITEST…): the dev server must run as it does for an editor.
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k))),
-      PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`,
-      KB_CONTENT_DIR: content,
-      KB_CACHE_DIR: path.join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  dev.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  dev.on('exit', (code, signal) => (log += `\n(dev server exited: ${code ?? signal})`));
-  await until(async () => (await fetch(`${url}/`)).ok, 180_000, 'the dev server');
+  server = await startDevServer(content, path.join(work, 'cache'));
+  url = server.url.slice(0, -1);
   browser = await launchBrowser();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (dev && dev.exitCode === null) {
-    const exited = new Promise((r) => dev?.once('exit', r));
-    dev.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (dev.exitCode === null) dev.kill('SIGKILL');
-  }
+  await server?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
